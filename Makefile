@@ -1,0 +1,51 @@
+# `make run`: the demo site on http://127.0.0.1:8000 (SQLite, database search; nothing else).
+# `make test`: lint, checks and every test against real PostgreSQL, Elasticsearch and Chromium.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test bench lint check install install-test messages worker clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+	$(PY) -m pip install -q -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install-test
+	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: lint check
+	PY=$(PY) scripts/test.sh
+
+bench: install-test
+	PY=$(PY) scripts/bench.sh
+
+# Recompile the Vietnamese translations after editing a locale/vi/LC_MESSAGES/django.po.
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv
+
+worker: install
+	$(MANAGE) db_worker
+
+clean:
+	rm -rf $(VENV) var

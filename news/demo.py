@@ -1,0 +1,214 @@
+"""The demo's sections and stories: Kiên Lương in 2017–2018, written from the seed story's facts."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from website.demo import home_page
+from website.demo_images import demo_image
+
+from .roles import setup_newsroom
+from .services import ensure_section, upsert_story
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+SECTIONS = ["Học tập và làm theo Bác", "Xây dựng Đảng", "Thời sự", "Thuế", "Trang địa phương"]
+
+# (section index, date, title, lead, paragraphs, byline, tags, radio, province)
+STORIES = [
+    (
+        0,
+        (2018, 1, 15, 8, 30),
+        "Kiên Lương: học tập và làm theo Bác thành việc làm thường xuyên của mỗi cơ quan, đơn vị",
+        "Năm 2017, huyện khen thưởng 30 tập thể và 47 cá nhân; tỉnh tặng bằng khen 3 tập thể và "
+        "3 cá nhân có thành tích xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách "
+        "Hồ Chí Minh.",
+        [
+            "Việc học tập và làm theo Bác ở Kiên Lương được gắn với sinh hoạt chi bộ hằng tháng: "
+            "mỗi đảng viên đăng ký việc làm cụ thể và báo cáo kết quả trước chi bộ.",
+            "Nhiều mô hình được duy trì và nhân rộng như “Hũ gạo tình thương”, “Nuôi heo đất” của "
+            "Hội Phụ nữ, “Bếp ăn từ thiện” của Hội Chữ thập đỏ, “Cựu chiến binh tham gia đội canh "
+            "phòng” và “Nụ cười công sở” ở bộ phận một cửa.",
+            "Trong hai năm, Đài Truyền thanh huyện tiếp nhận 1.195 tin, bài, trong đó 414 tin, bài "
+            "cộng tác với đài tỉnh. Dọc trục chính khu đô thị Ba Hòn, huyện treo 37 băng rôn, "
+            "480 cờ Đảng, 530 cờ phướn và dựng 21 pano tuyên truyền.",
+            "Năm 2018, Huyện ủy tiếp tục chỉ đạo đưa chuyên đề về phong cách, tác phong công tác "
+            "của người đứng đầu vào sinh hoạt định kỳ, gắn với phong trào thi đua kỷ niệm 70 năm "
+            "ngày Bác Hồ ra lời kêu gọi thi đua ái quốc.",
+        ],
+        "Kim Thư",
+        ["học tập và làm theo Bác", "khen thưởng", "gương người tốt việc tốt"],
+        True,
+        True,
+    ),
+    (
+        0,
+        (2018, 3, 2, 9, 0),
+        "“Hũ gạo tình thương” giúp hội viên phụ nữ nghèo vượt khó",
+        "Mỗi tháng, hội viên Hội Phụ nữ thị trấn Kiên Lương góp vài nắm gạo; cuối năm số gạo ấy "
+        "thành quà cho hàng chục gia đình khó khăn.",
+        [
+            "Mô hình bắt đầu từ vài chi hội ở khu phố Ba Hòn và nay có mặt ở tất cả các ấp.",
+            "Ngoài gạo, chi hội còn vận động “Nuôi heo đất” để có vốn cho chị em vay không lãi.",
+        ],
+        "Ngọc Hân",
+        ["hũ gạo tình thương", "phụ nữ", "mô hình"],
+        True,
+        False,
+    ),
+    (
+        0,
+        (2018, 4, 20, 14, 15),
+        "Bếp ăn từ thiện của Hội Chữ thập đỏ mỗi tuần nấu hàng trăm suất cơm",
+        "Bếp ăn từ thiện đặt cạnh Trung tâm Y tế huyện phục vụ bệnh nhân nghèo và người nhà.",
+        [
+            "Nguồn thực phẩm do các nhà hảo tâm, tiểu thương chợ Kiên Lương và hội viên đóng góp.",
+            "Các tình nguyện viên thay phiên nhau nấu từ 4 giờ sáng để kịp phát cơm lúc 10 giờ.",
+        ],
+        "Minh Khoa",
+        ["chữ thập đỏ", "mô hình", "từ thiện"],
+        True,
+        True,
+    ),
+    (
+        1,
+        (2017, 11, 5, 7, 45),
+        "Huyện ủy ban hành kế hoạch thực hiện chủ đề năm 2017–2018",
+        "Kế hoạch đề cao vai trò người đứng đầu cấp ủy, chính quyền, Mặt trận và các đoàn thể "
+        "trong lãnh đạo thực hiện nhiệm vụ chính trị.",
+        [
+            "Các chi, đảng bộ trực thuộc chọn nội dung phù hợp với cơ quan, đơn vị để triển khai.",
+            "Kết quả học tập Chỉ thị 05-CT/TW là tiêu chí đánh giá, phân loại cán bộ, đảng viên.",
+        ],
+        "Ban Tuyên giáo Huyện ủy",
+        ["xây dựng Đảng", "chỉ thị 05"],
+        False,
+        True,
+    ),
+    (
+        1,
+        (2018, 2, 8, 10, 0),
+        "Nâng cao chất lượng sinh hoạt chi bộ ở cơ sở",
+        "Sinh hoạt chi bộ định kỳ có thêm phần đảng viên báo cáo việc làm theo Bác đã đăng ký.",
+        [
+            "Qua thảo luận, chi bộ bàn cách khắc phục hạn chế, khuyết điểm của từng đảng viên.",
+        ],
+        "Thanh Tâm",
+        ["xây dựng Đảng", "sinh hoạt chi bộ"],
+        True,
+        False,
+    ),
+    (
+        1,
+        (2018, 5, 19, 6, 30),
+        "Kỷ niệm 128 năm Ngày sinh Chủ tịch Hồ Chí Minh",
+        "Các cơ quan, đơn vị trong huyện treo cờ, băng rôn và tổ chức ôn lại cuộc đời, sự nghiệp "
+        "của Bác.",
+        ["Đoàn viên thanh niên ra quân làm vệ sinh, trồng cây xanh dọc các tuyến đường chính."],
+        "Kim Thư",
+        ["học tập và làm theo Bác", "kỷ niệm"],
+        True,
+        True,
+    ),
+    (
+        2,
+        (2018, 6, 1, 16, 0),
+        "Khu đô thị Ba Hòn rực rỡ cờ hoa chào mừng ngày lễ lớn",
+        "Trục chính khu đô thị Ba Hòn được trang trí cờ Đảng, cờ Tổ quốc, cờ phướn và pano.",
+        ["Phòng Văn hóa – Thông tin phối hợp thị trấn Kiên Lương kiểm tra, thay mới cờ hư hỏng."],
+        "Minh Khoa",
+        ["cổ động trực quan", "Ba Hòn"],
+        False,
+        False,
+    ),
+    (
+        2,
+        (2018, 6, 12, 9, 20),
+        "Cựu chiến binh tham gia đội canh phòng, giữ bình yên thôn ấp",
+        "Hội Cựu chiến binh xã Bình An duy trì các tổ canh phòng ban đêm, góp phần giảm trộm cắp.",
+        ["Mô hình được Công an huyện đánh giá cao và đề nghị nhân rộng ra các xã ven biển."],
+        "Hoàng Long",
+        ["cựu chiến binh", "mô hình", "an ninh trật tự"],
+        True,
+        True,
+    ),
+    (
+        3,
+        (2018, 3, 25, 8, 0),
+        "Chi cục Thuế hướng dẫn hộ kinh doanh khai thuế qua mạng",
+        "Hộ kinh doanh được hướng dẫn trực tiếp tại bộ phận một cửa và qua chuyên mục thuế trên "
+        "sóng truyền thanh bốn buổi mỗi tuần.",
+        ["Cán bộ thuế đến tận chợ Kiên Lương, chợ Ba Hòn để hỗ trợ tiểu thương cài đặt ứng dụng."],
+        "Thu Hà",
+        ["thuế", "cải cách hành chính"],
+        True,
+        False,
+    ),
+    (
+        3,
+        (2018, 7, 3, 15, 30),
+        "“Nụ cười công sở” ở bộ phận một cửa",
+        "Công chức bộ phận một cửa huyện cam kết đón tiếp người dân niềm nở, trả hồ sơ đúng hẹn.",
+        ["Tỷ lệ hồ sơ trả đúng hạn trong sáu tháng đầu năm đạt trên 98%."],
+        "Thu Hà",
+        ["cải cách hành chính", "mô hình"],
+        False,
+        True,
+    ),
+    (
+        4,
+        (2018, 8, 10, 19, 0),
+        "Trang địa phương: nuôi cá lồng bè ở Hòn Nghệ",
+        "Nhiều hộ dân xã đảo Hòn Nghệ có thu nhập ổn định nhờ nuôi cá mú, cá chẽm lồng bè.",
+        ["Hội Nông dân xã thành lập tổ hợp tác để cùng mua giống, thức ăn và tìm đầu ra."],
+        "Hoàng Long",
+        ["trang địa phương", "nuôi cá lồng bè", "Hòn Nghệ"],
+        True,
+        True,
+    ),
+    (
+        4,
+        (2018, 9, 2, 7, 0),
+        "Nuôi bò vỗ béo giúp nông dân Kiên Bình thoát nghèo",
+        "Từ nguồn vốn vay ưu đãi, nhiều hộ ở xã Kiên Bình chuyển sang nuôi bò vỗ béo.",
+        ["Câu lạc bộ nông dân pháp luật của xã cũng là nơi bà con trao đổi kinh nghiệm chăn nuôi."],
+        "Ngọc Hân",
+        ["trang địa phương", "nông dân", "giảm nghèo"],
+        False,
+        False,
+    ),
+]
+
+
+def load(stdout):
+    home = home_page()
+    setup_newsroom(home)
+    sections = [ensure_section(home, title) for title in SECTIONS]
+    for number, (
+        section,
+        when,
+        title,
+        lead,
+        paragraphs,
+        byline,
+        tags,
+        radio,
+        province,
+    ) in enumerate(STORIES, start=1):
+        image = demo_image(
+            title[:60], colour=[(179, 22, 11), (11, 79, 156), (30, 110, 60)][number % 3]
+        )
+        upsert_story(
+            sections[section],
+            f"demo-{number}",
+            title=title,
+            lead=lead,
+            body_html="".join(f"<p>{text}</p>" for text in paragraphs),
+            byline=byline,
+            published_at=datetime.datetime(*when, tzinfo=VN),
+            hero_image=image,
+            hero_caption=title,
+            tags=tags,
+            for_radio=radio,
+            for_province=province,
+        )
+    stdout.write(f"News: {len(sections)} sections, {len(STORIES)} stories.")

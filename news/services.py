@@ -1,0 +1,84 @@
+"""Creating and updating stories outside the admin (the demo and the legacy import)."""
+
+from functools import cache
+
+from django.utils.text import slugify
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.rich_text import RichText
+
+from search.folding import fold
+
+from .models import ArticlePage, SectionPage
+
+# What an imported body may keep: the paragraph features of our story body, plus headings.
+IMPORT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+@cache
+def _converter():
+    return EditorHTMLConverter(features=IMPORT_FEATURES)
+
+
+def clean_html(html):
+    """HTML reduced to what Wagtail rich text allows: no scripts, event handlers or iframes."""
+    return _converter().to_database_format(html or "")
+
+
+def ensure_section(home, title):
+    section = SectionPage.objects.child_of(home).filter(title=title).first()
+    if section is None:
+        section = home.add_child(
+            instance=SectionPage(title=title, slug=unique_slug(home, title), show_in_menus=True)
+        )
+        section.save_revision().publish()
+    return section
+
+
+def unique_slug(parent, title, exclude=None):
+    base = slugify(fold(title))[:70] or "bai-viet"
+    taken = set(parent.get_children().exclude(pk=exclude).values_list("slug", flat=True))
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+STORY_FIELDS = (
+    "title",
+    "lead",
+    "byline",
+    "contributing_unit",
+    "published_at",
+    "hero_image",
+    "hero_caption",
+    "for_radio",
+    "for_province",
+)
+
+
+def upsert_story(section, legacy_id, *, body_html, tags=(), **fields):
+    """Create or update the story known as `legacy_id` in `section`, and publish it.
+
+    Returns (story, created).
+    """
+    story = ArticlePage.objects.filter(legacy_id=legacy_id).first()
+    created = story is None
+    if created:
+        story = ArticlePage(legacy_id=legacy_id)
+    else:
+        if story.get_parent().pk != section.pk:
+            story.slug = unique_slug(section, story.slug)
+            story.save(update_fields=["slug"], clean=False)
+            story.move(section, pos="last-child")
+        story = ArticlePage.objects.get(pk=story.pk).get_latest_revision_as_object()
+    for name in STORY_FIELDS:
+        if name in fields:
+            setattr(story, name, fields[name])
+    story.body = [("paragraph", RichText(clean_html(body_html)))] if body_html else []
+    story.tags.set(list(tags))
+    if created:
+        story.slug = unique_slug(section, story.title)
+        section.add_child(instance=story)
+    story.save_revision().publish()
+    return story, created

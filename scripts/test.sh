@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The test run behind `make test`: start the services not given through DATABASE_URL /
+# ELASTICSEARCH_URL, run the suite on SQLite (with the browser tests) and again on
+# PostgreSQL, then stop what was started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PY:-.venv/bin/python}
+export SERVICES_DIR=${SERVICES_DIR:-$(mktemp -d /tmp/kienluong-services.XXXXXX)}
+trap 'scripts/services.sh stop' EXIT
+
+given_database=${DATABASE_URL:-}
+eval "$(scripts/services.sh start)"
+postgres_url=${given_database:-$DATABASE_URL}
+
+echo "== pytest on SQLite (with browser tests)"
+DATABASE_URL=sqlite:///:memory: "$PY" -m pytest "$@"
+
+echo "== pytest on PostgreSQL"
+DATABASE_URL=$postgres_url "$PY" -m pytest -m "not browser" "$@"

@@ -1,0 +1,65 @@
+"""The demo's site tree: the home page, the office details and the link list."""
+
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, Site
+
+from .models import HomePage, OfficeSettings, WebsiteLink
+
+HOME_TITLE = "Trang chủ"
+LINKS = [
+    ("Cổng thông tin điện tử tỉnh Kiên Giang", "https://kiengiang.gov.vn/"),
+    ("Báo Kiên Giang", "https://baokiengiang.vn/"),
+    ("Báo điện tử Đảng Cộng sản Việt Nam", "https://dangcongsan.vn/"),
+    ("Tạp chí Tuyên giáo", "https://tuyengiao.vn/"),
+]
+DEMO_ADMIN = ("admin", "kienluong-demo")
+
+
+def home_page():
+    return HomePage.objects.first()
+
+
+def load(stdout):
+    root = Page.get_first_root_node()
+    home = home_page()
+    if home is None:
+        home = root.add_child(
+            instance=HomePage(
+                title=HOME_TITLE,
+                slug="trang-chu",
+                introduction="Trang thông tin điện tử của Ban Tuyên giáo Huyện ủy Kiên Lương.",
+            )
+        )
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(is_default_site=True, hostname="localhost", port=80)
+    site.root_page = home
+    site.site_name = "Kiên Lương"
+    site.save()
+    # Wagtail's own placeholder page has no place in the demo.
+    Page.objects.filter(depth=2, content_type__model="page").exclude(pk=home.pk).delete()
+
+    office = OfficeSettings.for_site(site)
+    office.address = "Khu phố Ba Hòn, thị trấn Kiên Lương, huyện Kiên Lương, tỉnh Kiên Giang"
+    office.phone = "0297 3853 000"
+    office.email = "bantuyengiao@kienluong.example.vn"
+    office.responsible_person = "Trưởng Ban Tuyên giáo Huyện ủy"
+    office.save()
+
+    for order, (title, url) in enumerate(LINKS):
+        WebsiteLink.objects.update_or_create(
+            title=title, defaults={"url": url, "sort_order": order}
+        )
+
+    if settings.DEBUG and os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(".dev"):
+        username, password = DEMO_ADMIN
+        User = get_user_model()
+        if not User.objects.filter(username=username).exists():
+            User.objects.create_superuser(username, "admin@example.vn", password)
+        stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  user “{username}”, password “{password}”"
+        )

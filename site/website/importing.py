@@ -1,0 +1,272 @@
+"""One import framework for the story, exemplar and inventory importers.
+
+An importer reads a file row by row, validates every row into plain data, then applies all
+valid rows inside one transaction. Any error is reported with the line it came from. A file
+with an invalid row imports nothing unless the caller asks to skip invalid rows; a dry run
+does everything and then rolls back.
+"""
+
+import csv
+import datetime
+import json
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.dateparse import parse_date as django_parse_date
+from django.utils.dateparse import parse_datetime as django_parse_datetime
+from django.utils.translation import gettext as _
+
+
+class RowInvalid(Exception):
+    """A row cannot be imported; the message says why, in the reader's language."""
+
+
+@dataclass
+class RowError:
+    line: int
+    message: str
+
+    def __str__(self):
+        return _("line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+
+
+@dataclass
+class ImportReport:
+    read: int = 0
+    created: int = 0
+    updated: int = 0
+    applied: bool = False
+    errors: list = field(default_factory=list)
+
+
+def nfc(value):
+    """Text stored as typed but in composed Unicode, without stray outer whitespace."""
+    return unicodedata.normalize("NFC", str(value or "")).strip()
+
+
+def required_text(row, key, max_length=None):
+    value = nfc(row.get(key))
+    if not value:
+        raise RowInvalid(_("“%(key)s” is missing or empty") % {"key": key})
+    if max_length and len(value) > max_length:
+        raise RowInvalid(
+            _("“%(key)s” is longer than %(max)s characters") % {"key": key, "max": max_length}
+        )
+    return value
+
+
+def optional_text(row, key, max_length=None):
+    value = nfc(row.get(key))
+    if max_length and len(value) > max_length:
+        raise RowInvalid(
+            _("“%(key)s” is longer than %(max)s characters") % {"key": key, "max": max_length}
+        )
+    return value
+
+
+def parse_date(value, key):
+    value = nfc(value)
+    if not value:
+        return None
+    try:
+        parsed = django_parse_date(value)
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise RowInvalid(
+            _("“%(key)s” is not a date in the form YYYY-MM-DD: %(value)s")
+            % {"key": key, "value": value}
+        )
+    return parsed
+
+
+def parse_aware_datetime(value, key):
+    value = nfc(value)
+    try:
+        parsed = django_parse_datetime(value) if value else None
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        raise RowInvalid(
+            _("“%(key)s” is not an ISO 8601 date and time with an offset: %(value)s")
+            % {"key": key, "value": value or "—"}
+        )
+    return parsed.astimezone(datetime.UTC)
+
+
+def parse_flag(value, key):
+    if isinstance(value, bool):
+        return value
+    text = nfc(value).lower()
+    if text in {"", "0", "false", "no", "không", "khong"}:
+        return False
+    if text in {"1", "true", "yes", "có", "co"}:
+        return True
+    raise RowInvalid(_("“%(key)s” must be true or false") % {"key": key})
+
+
+class Importer:
+    """Subclasses set `noun` and implement `read_rows`, `validate` and `apply`."""
+
+    def __init__(self, path, *, dry_run=False, skip_invalid=False, progress=None):
+        self.path = path
+        self.dry_run = dry_run
+        self.skip_invalid = skip_invalid
+        self.progress = progress or (lambda done, total, stage: None)
+
+    def read_rows(self):
+        """Yield (line number, raw row); a row that cannot even be read is a RowInvalid."""
+        raise NotImplementedError
+
+    def validate(self, raw):
+        """Return the row as clean data, or raise RowInvalid."""
+        raise NotImplementedError
+
+    def apply(self, rows, report):
+        """Write the valid (line, data) rows; runs inside one transaction."""
+        raise NotImplementedError
+
+    def count_lines(self):
+        with open(self.path, "rb") as handle:
+            return sum(1 for _line in handle)
+
+    def run(self):
+        report = ImportReport()
+        total = self.count_lines()
+        valid = []
+        try:
+            for line, raw in self.read_rows():
+                report.read += 1
+                try:
+                    if isinstance(raw, RowInvalid):
+                        raise raw
+                    valid.append((line, self.validate(raw)))
+                except RowInvalid as error:
+                    report.errors.append(RowError(line, str(error)))
+                self.progress(line, total, "read")
+        except UnicodeDecodeError:
+            report.errors.append(RowError(1, _("the file is not UTF-8 text")))
+            return report
+        if report.errors and not self.skip_invalid:
+            return report
+        with transaction.atomic():
+            try:
+                self.apply(valid, report)
+            except RowInvalid as error:
+                transaction.set_rollback(True)
+                report.created = report.updated = 0
+                report.errors.append(RowError(getattr(error, "line", 0), str(error)))
+                return report
+            if self.dry_run:
+                transaction.set_rollback(True)
+            else:
+                report.applied = True
+        return report
+
+
+class JsonLinesImporter(Importer):
+    def read_rows(self):
+        with open(self.path, encoding="utf-8") as handle:
+            for line, text in enumerate(handle, start=1):
+                if not text.strip():
+                    continue
+                try:
+                    row = json.loads(text)
+                except json.JSONDecodeError as error:
+                    yield line, RowInvalid(_("not valid JSON (%(error)s)") % {"error": error.msg})
+                    continue
+                if not isinstance(row, dict):
+                    yield line, RowInvalid(_("a line must hold one JSON object"))
+                    continue
+                yield line, row
+
+
+class CsvImporter(Importer):
+    """Rows of a UTF-8 CSV file whose header names at least `columns`; line numbers count
+    the header as line 1."""
+
+    columns = ()
+
+    def read_rows(self):
+        with open(self.path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = [nfc(name).lower() for name in next(reader, [])]
+            missing = [name for name in self.columns if name not in header]
+            if missing:
+                yield (
+                    1,
+                    RowInvalid(
+                        _("the header lacks the columns: %(columns)s")
+                        % {"columns": ", ".join(missing)}
+                    ),
+                )
+                return
+            start = reader.line_num + 1
+            for values in reader:
+                line, start = start, reader.line_num + 1
+                if not any(value.strip() for value in values):
+                    continue
+                if len(values) != len(header):
+                    yield (
+                        line,
+                        RowInvalid(
+                            _("expected %(expected)s columns, found %(found)s")
+                            % {"expected": len(header), "found": len(values)}
+                        ),
+                    )
+                    continue
+                yield line, dict(zip(header, values, strict=True))
+
+
+class ImportCommand(BaseCommand):
+    """A management command around an Importer: PATH, --dry-run, --skip-invalid."""
+
+    importer_class = None
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check and report, write nothing."
+        )
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="Import the valid rows and report the invalid ones.",
+        )
+
+    def handle(self, path, dry_run, skip_invalid, **options):
+        try:
+            importer = self.importer_class(
+                path, dry_run=dry_run, skip_invalid=skip_invalid, progress=self.show_progress
+            )
+            report = importer.run()
+        except OSError as error:
+            raise CommandError(
+                _("Cannot read %(path)s: %(error)s") % {"path": path, "error": error}
+            ) from error
+        self.stderr.write("")
+        for error in report.errors:
+            self.stderr.write(str(error))
+        summary = _(
+            "%(read)s rows read, %(created)s created, %(updated)s updated, %(errors)s invalid."
+        ) % {
+            "read": report.read,
+            "created": report.created,
+            "updated": report.updated,
+            "errors": len(report.errors),
+        }
+        if dry_run and report.errors and not skip_invalid:
+            raise CommandError(summary + " " + _("Dry run: nothing was written."))
+        if dry_run:
+            self.stdout.write(summary + " " + _("Dry run: nothing was written."))
+        elif not report.applied:
+            raise CommandError(summary + " " + _("Nothing was imported."))
+        else:
+            self.stdout.write(self.style.SUCCESS(summary))
+
+    def show_progress(self, done, total, stage):
+        if done % 500 == 0 or done == total:
+            self.stderr.write(f"\r{stage}: {done}/{total}", ending="")
+            self.stderr.flush()

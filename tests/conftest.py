@@ -1,0 +1,45 @@
+import pytest
+
+from news import viewcounts
+from tests.factories import ArticlePageFactory, SectionPageFactory, build_home
+
+
+@pytest.fixture(autouse=True)
+def _clean_process_state(settings):
+    """Caches and buffered view hits must not leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    viewcounts.discard()
+    yield
+    viewcounts.discard()
+
+
+@pytest.fixture
+def home(db):
+    """The site's home page, serving localhost like the demo."""
+    return build_home()
+
+
+@pytest.fixture
+def section(home):
+    return SectionPageFactory(parent=home, title="Học tập và làm theo Bác", slug="hoc-tap")
+
+
+@pytest.fixture
+def make_story(section):
+    """Publish a story in `section` (or another parent) and return it."""
+
+    def make(parent=None, **kwargs):
+        story = ArticlePageFactory(parent=parent or section, **kwargs)
+        story.save_revision().publish()
+        story.refresh_from_db()
+        return story
+
+    return make
+
+
+def main_column(response):
+    """The page's main column, without the sidebar's lists of latest and most viewed."""
+    html = response.content.decode()
+    return html[html.index('<main id="main"') : html.index("</main>")]
