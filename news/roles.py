@@ -33,6 +33,8 @@ BOARD_PERMISSIONS = [
     ("website", "change_websitelink"),
     ("website", "delete_websitelink"),
     ("website", "change_officesettings"),
+    ("website", "add_commune"),
+    ("website", "change_commune"),
 ]
 REPORTER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 BOARD_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]

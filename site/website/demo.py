@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from .models import HomePage, OfficeSettings, WebsiteLink
+from .models import Commune, CommuneKind, HomePage, OfficeSettings, WebsiteLink
 
 HOME_TITLE = "Trang chủ"
 LINKS = [
@@ -14,6 +14,17 @@ LINKS = [
     ("Báo Kiên Giang", "https://baokiengiang.vn/"),
     ("Báo điện tử Đảng Cộng sản Việt Nam", "https://dangcongsan.vn/"),
     ("Tạp chí Tuyên giáo", "https://tuyengiao.vn/"),
+]
+# Kiên Lương's commune-level units in 2017–2018.
+COMMUNES = [
+    ("Kiên Lương", CommuneKind.TOWNSHIP, "kien-luong"),
+    ("Bình An", CommuneKind.COMMUNE, "binh-an"),
+    ("Bình Trị", CommuneKind.COMMUNE, "binh-tri"),
+    ("Dương Hòa", CommuneKind.COMMUNE, "duong-hoa"),
+    ("Hòa Điền", CommuneKind.COMMUNE, "hoa-dien"),
+    ("Hòn Nghệ", CommuneKind.COMMUNE, "hon-nghe"),
+    ("Kiên Bình", CommuneKind.COMMUNE, "kien-binh"),
+    ("Sơn Hải", CommuneKind.COMMUNE, "son-hai"),
 ]
 DEMO_ADMIN = ("admin", "kienluong-demo")
 
@@ -53,6 +64,11 @@ def load(stdout):
     for order, (title, url) in enumerate(LINKS):
         WebsiteLink.objects.update_or_create(
             title=title, defaults={"url": url, "sort_order": order}
+        )
+
+    for order, (name, kind, slug) in enumerate(COMMUNES):
+        Commune.objects.update_or_create(
+            slug=slug, defaults={"name": name, "kind": kind, "sort_order": order}
         )
 
     if settings.DEBUG and os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(".dev"):

@@ -73,6 +73,33 @@ class OfficeSettings(BaseSiteSetting):
         return f"{self.get_level_display()} {self.locality}"
 
 
+class CommuneKind(models.TextChoices):
+    COMMUNE = "xa", _("Commune")
+    TOWNSHIP = "thi_tran", _("Township")
+    WARD = "phuong", _("Ward")
+
+
+class Commune(Orderable):
+    """A commune-level unit of the locality; exemplars and inventories say where they are."""
+
+    name = models.CharField(
+        _("name"), max_length=120, unique=True, help_text=_('Without "xã" or "thị trấn".')
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=CommuneKind.choices, default=CommuneKind.COMMUNE
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("slug")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.name}"
+
+
 class WebsiteLink(Orderable):
     """A link in the "Liên kết website" box shown on every page."""
 
