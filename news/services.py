@@ -2,6 +2,7 @@
 
 from functools import cache
 
+import nh3
 from django.utils.text import slugify
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.rich_text import RichText
@@ -19,9 +20,20 @@ def _converter():
     return EditorHTMLConverter(features=IMPORT_FEATURES)
 
 
+# Elements dropped together with their content (Wagtail's whitelister would keep the text).
+DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "noscript", "template"}
+
+
 def clean_html(html):
     """HTML reduced to what Wagtail rich text allows: no scripts, event handlers or iframes."""
-    return _converter().to_database_format(html or "")
+    html = nh3.clean(
+        html or "",
+        tags=nh3.ALLOWED_TAGS - DROP_WITH_CONTENT,
+        clean_content_tags=DROP_WITH_CONTENT,
+        attributes={"a": {"href"}},
+        link_rel=None,
+    )
+    return _converter().to_database_format(html)
 
 
 def ensure_section(home, title):

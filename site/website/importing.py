@@ -6,6 +6,7 @@ with an invalid row imports nothing unless the caller asks to skip invalid rows;
 does everything and then rolls back.
 """
 
+import contextlib
 import csv
 import datetime
 import json
@@ -14,6 +15,9 @@ from dataclasses import dataclass, field
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models.signals import post_save
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler
 from django.utils.dateparse import parse_date as django_parse_date
 from django.utils.dateparse import parse_datetime as django_parse_datetime
 from django.utils.translation import gettext as _
@@ -43,7 +47,7 @@ class ImportReport:
 
 def nfc(value):
     """Text stored as typed but in composed Unicode, without stray outer whitespace."""
-    return unicodedata.normalize("NFC", str(value or "")).strip()
+    return unicodedata.normalize("NFC", "" if value is None else str(value)).strip()
 
 
 def required_text(row, key, max_length=None):
@@ -107,6 +111,40 @@ def parse_flag(value, key):
     raise RowInvalid(_("“%(key)s” must be true or false") % {"key": key})
 
 
+@contextlib.contextmanager
+def search_indexing_deferred():
+    """Index each object saved inside the block once, at the end, instead of on every save.
+
+    Publishing a page saves it several times (creation, revision, publication) and Wagtail's
+    search index is updated on each; an import of thousands of stories spends much of its
+    time there. Only for management commands: the signal is disconnected process-wide.
+    """
+    models = [
+        m for m in search_index.get_indexed_models() if getattr(m, "search_auto_update", True)
+    ]
+    touched = {}
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw:
+            touched[(sender, instance.pk)] = True
+
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+        post_save.connect(remember, sender=model, weak=False)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.disconnect(remember, sender=model)
+            post_save.connect(post_save_signal_handler, sender=model)
+    if transaction.get_rollback():
+        return  # a dry run or a refused file: nothing was written, nothing to index
+    for model, pk in touched:
+        fresh = model.objects.filter(pk=pk).first()
+        if fresh is not None:
+            search_index.insert_or_update_object(fresh)
+
+
 class Importer:
     """Subclasses set `noun` and implement `read_rows`, `validate` and `apply`."""
 
@@ -151,7 +189,7 @@ class Importer:
             return report
         if report.errors and not self.skip_invalid:
             return report
-        with transaction.atomic():
+        with transaction.atomic(), search_indexing_deferred():
             try:
                 self.apply(valid, report)
             except RowInvalid as error:
