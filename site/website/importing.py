@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models.signals import post_save
-from modelsearch import index as search_index
-from modelsearch.signal_handlers import post_save_signal_handler
 from django.utils.dateparse import parse_date as django_parse_date
 from django.utils.dateparse import parse_datetime as django_parse_datetime
 from django.utils.translation import gettext as _
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler
 
 
 class RowInvalid(Exception):

@@ -99,7 +99,7 @@ def test_bad_lines_are_reported_and_nothing_is_imported(home, tmp_path):
 @pytest.mark.django_db
 def test_skip_invalid_imports_the_good_lines_and_still_reports_the_bad(home, tmp_path):
     path = write_lines(tmp_path / "old.jsonl", [story(1), "[1, 2]", story(3)])
-    out, err = run(path, "--skip-invalid")
+    _out, err = run(path, "--skip-invalid")
     assert "dòng 2: mỗi dòng phải là một đối tượng JSON" in err
     assert sorted(ArticlePage.objects.values_list("legacy_id", flat=True)) == ["old-1", "old-3"]
 
@@ -176,10 +176,14 @@ def test_missing_or_escaping_image_is_a_bad_line(home, tmp_path):
     (tmp_path / "not-image.jpg").write_text("hello")
     path = write_lines(
         tmp_path / "old.jsonl",
-        [story(1, image="khong-co.jpg"), story(2, image="../x.jpg"), story(3, image="not-image.jpg")],
+        [
+            story(1, image="khong-co.jpg"),
+            story(2, image="../x.jpg"),
+            story(3, image="not-image.jpg"),
+        ],
     )
     with pytest.raises(CommandError):
-        out, err = run(path)
+        _out, _err = run(path)
     assert ArticlePage.objects.count() == 0
 
 
