@@ -4,7 +4,9 @@ setup_newsroom command both call this)."""
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Workflow,
     WorkflowPage,
@@ -16,8 +18,9 @@ BOARD = "Ban biên tập"
 WORKFLOW = "Duyệt tin"
 APPROVAL_TASK = "Ban biên tập duyệt"
 
-COMMON_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
+COMMON_PERMISSIONS = [("wagtailadmin", "access_admin")]
+# Images and documents are granted per collection: both groups may use the whole library.
+MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
@@ -66,6 +69,12 @@ def setup_newsroom(news_root):
     common = _permissions(COMMON_PERMISSIONS)
     reporters.permissions.add(*common)
     board.permissions.add(*common, *_permissions(BOARD_PERMISSIONS))
+    root_collection = Collection.get_first_root_node()
+    for group in (reporters, board):
+        for permission in _permissions(MEDIA_PERMISSIONS):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
     _grant_pages(reporters, news_root, REPORTER_PAGE_PERMISSIONS)
     _grant_pages(board, news_root, BOARD_PAGE_PERMISSIONS)
 

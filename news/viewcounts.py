@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import F
 
 BOT_RE = re.compile(
-    r"bot|crawl|spider|slurp|preview|fetch|curl|wget|python-requests|httpclient|headless",
+    r"bot|crawl|spider|slurp|preview|externalhit|fetch|curl|wget|python-requests|httpclient|headless",
     re.IGNORECASE,
 )
 

@@ -173,3 +173,4 @@ LOGGING = {
 }
 
 SITE_TAGLINE = _("News from the district")
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII addresses survive every messaging app
