@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from website.models import OfficeSettings
@@ -68,6 +69,18 @@ def cache_version():
 def content_changed():
     """Drop every cached feed; the version is also the feeds' Last-Modified."""
     cache.set(VERSION_KEY, time.time(), None)
+
+
+class _Entry(FeedEntry):
+    def atom_entry(self, extensions=True):
+        # feedgen 1.0 writes an Atom entry's links without their rel, type and length, which
+        # would make an enclosure look like a second address of the story.
+        entry = super().atom_entry(extensions)
+        for element, data in zip(entry.findall("link"), self.link() or [], strict=True):
+            for name in ("rel", "type", "length"):
+                if data.get(name):
+                    element.set(name, data[name])
+        return entry
 
 
 registry = {}
@@ -165,7 +178,7 @@ class Feed:
             generator.updated(newest.astimezone(FEED_TZ))
             generator.lastBuildDate(newest.astimezone(FEED_TZ))
             for item in items:
-                self.fill_entry(generator.add_entry(order="append"), item)
+                self.fill_entry(generator.add_entry(_Entry(), order="append"), item)
             if fmt == "rss":
                 return generator.rss_str(pretty=True, encoding="UTF-8")
             return generator.atom_str(pretty=True, encoding="UTF-8")

@@ -76,14 +76,18 @@ def publish_many(section, count):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "query,count", [("", 50), ("?limit=3", 3), ("?limit=100", 100), ("?limit=100000", 100), ("?limit=" + "9" * 40, 100)]
-)
-def test_fifty_items_by_default_and_never_more_than_a_hundred(read_feed, section, query, count):
+def test_fifty_items_by_default_and_never_more_than_a_hundred(read_feed, section):
     publish_many(section, 105)
-    feed = read_feed("/feeds/latest.rss" + query)
-    assert len(feed.entries) == count
-    assert feed.entries[0].title == "Tin 104"
+    for query, count in [
+        ("", 50),
+        ("?limit=3", 3),
+        ("?limit=100", 100),
+        ("?limit=100000", 100),
+        ("?limit=" + "9" * 40, 100),
+    ]:
+        feed = read_feed("/feeds/latest.rss" + query)
+        assert len(feed.entries) == count, query
+        assert feed.entries[0].title == "Tin 104"
 
 
 @pytest.mark.django_db
