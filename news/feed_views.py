@@ -71,9 +71,7 @@ def feed(request, name, fmt):
 @require_safe
 def section_feed(request, slug, fmt):
     site = get_site(request)
-    section = (
-        SectionPage.objects.live().public().child_of(site.root_page).filter(slug=slug).first()
-    )
+    section = SectionPage.objects.live().public().child_of(site.root_page).filter(slug=slug).first()
     if section is None:
         raise Http404
     return serve(request, feeds.SectionFeed, fmt, section=section)

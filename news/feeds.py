@@ -184,7 +184,9 @@ class Feed:
             return generator.atom_str(pretty=True, encoding="UTF-8")
 
     def cache_key(self, fmt, version):
-        return f"news:feeds:{version}:{self.site.pk}:{self.get_path(fmt)}:{self.limit}"
+        # Hashed: a section's slug may hold letters some cache servers refuse in keys.
+        path = hashlib.md5(self.get_path(fmt).encode(), usedforsecurity=False).hexdigest()
+        return f"news:feeds:{version}:{self.site.pk}:{path}:{self.limit}"
 
     def document(self, fmt):
         """(body, ETag, Last-Modified timestamp), from the cache when nothing changed."""
@@ -193,7 +195,7 @@ class Feed:
         cached = cache.get(key)
         if cached is None:
             body = self.render(fmt)
-            cached = (body, '"%s"' % hashlib.sha256(body).hexdigest()[:32])
+            cached = (body, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
             cache.set(key, cached, CACHE_SECONDS)
         return (*cached, int(version))
 
@@ -383,7 +385,7 @@ class ProvinceFeed(StoryFeed):
     hero_filter = "max-1200x1200"
 
     def get_queryset(self):
-        return self.stories().filter(for_province=True)
+        return self.stories().filter(for_province=True).prefetch_related("hero_image__renditions")
 
     def fill_entry(self, entry, story):
         super().fill_entry(entry, story)

@@ -45,12 +45,14 @@ def test_rss_has_the_required_elements_and_declares_utf8(client, make_story):
 def test_dates_are_given_in_vietnam_time(client, make_story):
     when = datetime.datetime(2018, 1, 15, 1, 30, tzinfo=datetime.UTC)
     make_story(published_at=when)
-    assert b"<pubDate>Mon, 15 Jan 2018 08:30:00 +0700</pubDate>" in client.get(
-        "/feeds/latest.rss"
-    ).content
-    assert b"<published>2018-01-15T08:30:00+07:00</published>" in client.get(
-        "/feeds/latest.atom"
-    ).content
+    assert (
+        b"<pubDate>Mon, 15 Jan 2018 08:30:00 +0700</pubDate>"
+        in client.get("/feeds/latest.rss").content
+    )
+    assert (
+        b"<published>2018-01-15T08:30:00+07:00</published>"
+        in client.get("/feeds/latest.atom").content
+    )
 
 
 @pytest.mark.django_db

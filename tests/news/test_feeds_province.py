@@ -41,7 +41,9 @@ def contributed(make_story):
 
 def addresses(fragment):
     tree = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    return [value for element in tree.iter() for key, value in element.items() if key in ("href", "src")]
+    return [
+        value for element in tree.iter() for key, value in element.items() if key in ("href", "src")
+    ]
 
 
 @pytest.mark.django_db

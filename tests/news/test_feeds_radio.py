@@ -19,7 +19,10 @@ def story_body(image, document):
         ("paragraph", RichText(BODY_HTML)),
         ("heading", {"text": "Những mô hình tiêu biểu"}),
         ("image", {"image": image, "caption": "Lễ tuyên dương năm 2017", "credit": "Kim Thư"}),
-        ("quote", {"text": "Thi đua là yêu nước,\nyêu nước thì phải thi đua.", "attribution": "Bác Hồ"}),
+        (
+            "quote",
+            {"text": "Thi đua là yêu nước,\nyêu nước thì phải thi đua.", "attribution": "Bác Hồ"},
+        ),
         ("document", {"document": document, "title": "Quyết định khen thưởng"}),
     ]
 
@@ -58,7 +61,9 @@ def test_radio_feed_is_plain_text_without_captions(read_feed, make_story, fmt):
 def test_reading_time_counts_the_words_at_200_a_minute(read_feed, make_story):
     words = " ".join(["tiếng"] * 450)
     make_story(
-        title="Bài dài", lead="Mở đầu.", body=[("paragraph", RichText(f"<p>{words}</p>"))],
+        title="Bài dài",
+        lead="Mở đầu.",
+        body=[("paragraph", RichText(f"<p>{words}</p>"))],
         for_radio=True,
     )
     entry = read_feed("/feeds/radio.rss").entries[0]
@@ -87,4 +92,7 @@ def test_a_recording_is_an_enclosure_a_podcast_client_can_play(read_feed, make_s
     assert without.enclosures == []
     atom_entry = next(e for e in read_feed("/feeds/radio.atom").entries if e.enclosures)
     assert atom_entry.link == with_audio.link  # the story, not the recording
-    assert (atom_entry.enclosures[0].length, atom_entry.enclosures[0].type) == ("2048", "audio/mpeg")
+    assert (atom_entry.enclosures[0].length, atom_entry.enclosures[0].type) == (
+        "2048",
+        "audio/mpeg",
+    )
