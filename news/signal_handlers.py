@@ -1,4 +1,6 @@
-from wagtail.signals import page_published
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 def set_publication_date(sender, instance, **kwargs):
@@ -8,7 +10,28 @@ def set_publication_date(sender, instance, **kwargs):
         type(instance).objects.filter(pk=instance.pk).update(published_at=instance.published_at)
 
 
+def drop_cached_feeds(sender, **kwargs):
+    """A page went live, changed, left, moved or changed privacy: the next pull rebuilds."""
+    from . import feeds
+
+    feeds.content_changed()
+
+
+def drop_cached_feeds_on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page | PageViewRestriction):
+        drop_cached_feeds(sender)
+
+
 def connect():
+    from website.models import OfficeSettings
+
     from .models import ArticlePage
 
     page_published.connect(set_publication_date, sender=ArticlePage)
+    # Any page type, so that feeds of other apps' pages are kept fresh too.
+    page_published.connect(drop_cached_feeds)
+    page_unpublished.connect(drop_cached_feeds)
+    post_page_move.connect(drop_cached_feeds)
+    post_delete.connect(drop_cached_feeds_on_delete)
+    post_save.connect(drop_cached_feeds, sender=PageViewRestriction)
+    post_save.connect(drop_cached_feeds, sender=OfficeSettings)

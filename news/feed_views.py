@@ -1,0 +1,97 @@
+"""The feeds over HTTP: conditional GET, `?limit=`, and the page that lists them."""
+
+import re
+
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from . import feeds
+from .models import SectionPage
+
+
+class BadLimit(ValueError):
+    pass
+
+
+def parse_limit(request, feed_class):
+    """`?limit=`: a whole number, brought within 1…max_limit; anything else is refused."""
+    raw = request.GET.get("limit", "").strip()
+    if not raw:
+        return feed_class.default_limit
+    if not re.fullmatch(r"-?[0-9]+", raw):
+        raise BadLimit
+    try:
+        limit = int(raw)
+    except ValueError:  # more digits than Python converts
+        raise BadLimit from None
+    return min(max(limit, 1), feed_class.max_limit)
+
+
+def get_site(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    return site
+
+
+def serve(request, feed_class, fmt, **kwargs):
+    try:
+        limit = parse_limit(request, feed_class)
+    except BadLimit:
+        message = _("The limit must be a whole number from 1 to %(max)d.") % {
+            "max": feed_class.max_limit
+        }
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    feed = feed_class(request, get_site(request), limit, **kwargs)
+    body, etag, last_modified = feed.document(fmt)
+    response = HttpResponse(body, content_type=feeds.FORMATS[fmt])
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    # Clients may keep a copy but must ask again each time; a 304 answers them cheaply.
+    patch_cache_control(response, public=True, no_cache=True)
+    return get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )
+
+
+@require_safe
+def feed(request, name, fmt):
+    feed_class = feeds.registry.get(name)
+    if feed_class is None:
+        raise Http404
+    return serve(request, feed_class, fmt)
+
+
+@require_safe
+def section_feed(request, slug, fmt):
+    site = get_site(request)
+    section = SectionPage.objects.live().public().child_of(site.root_page).filter(slug=slug).first()
+    if section is None:
+        raise Http404
+    return serve(request, feeds.SectionFeed, fmt, section=section)
+
+
+@require_safe
+def index(request):
+    site = get_site(request)
+    sections = SectionPage.objects.live().public().child_of(site.root_page)
+    site_feeds = [
+        {
+            "title": feed.title,
+            "description": feed.description,
+            "rss": reverse("news:feed", kwargs={"name": name, "fmt": "rss"}),
+            "atom": reverse("news:feed", kwargs={"name": name, "fmt": "atom"}),
+        }
+        for name, feed in feeds.registry.items()
+    ]
+    return render(
+        request,
+        "news/feeds.html",
+        {"feeds": site_feeds, "sections": sections, "root_url": site.root_url},
+    )
