@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 .PHONY: run test bench lint check install install-test messages worker clean
 
 $(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.txt
 	touch $@
