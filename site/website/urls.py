@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -15,6 +16,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Each content domain adds its own routes here (feeds, search, …).
+    # Wagtail's page addresses cannot hold a dot: hand …/thong-ke.csv to Wagtail's serve view,
+    # which routes it to the exemplar list's statistics_csv_view.
+    re_path(r"^((?:[\w\-]+/)*thong-ke\.csv)$", wagtail_views.serve, name="exemplar_statistics_csv"),
 ]
 
 if settings.DEBUG:
