@@ -194,6 +194,14 @@ def sample_recipients(communes):
             )
 
 
+def model_story(title, unit):
+    return (
+        f"“{title}” là một trong những mô hình học tập và làm theo tư tưởng, đạo đức, phong cách "
+        f"Hồ Chí Minh được duy trì tốt ở Kiên Lương trong năm 2017, do {unit} thực hiện. Từ các "
+        "mô hình như vậy, nhiều tập thể, cá nhân tiêu biểu được biểu dương, khen thưởng."
+    )
+
+
 def add_exemplar(index, legacy_id, *, commendations, related_story_ids=(), **fields):
     """A published exemplar added the quick way: one save, no revision history, commendations
     and story links in bulk. Imports go through services.upsert_exemplar instead."""
@@ -243,7 +251,7 @@ def load(stdout):
             field=field,
             summary=summary,
             photo=demo_image(title, colour=MODEL_COLOURS[number % len(MODEL_COLOURS)]),
-            story=[("paragraph", RichText(f"<p>{summary}</p>"))],
+            story=[("paragraph", RichText(f"<p>{model_story(title, unit)}</p>"))],
             related_story_ids=[stories[story] for story in story_ids if story in stories],
         )
     for legacy_id, fields, awards in sample_recipients(communes):

@@ -51,20 +51,24 @@ def write_csv(stream, commendations):
     writer.writerows(count_rows(commendations))
 
 
-# The chart's geometry, in SVG user units; the SVG scales to the width of the screen.
-WIDTH, LABEL_WIDTH, TOTAL_WIDTH = 640, 130, 50
-BAR_HEIGHT, ROW_GAP, LEGEND_HEIGHT = 26, 10, 34
+# The chart's geometry, in SVG user units: about a phone's width, so that its text reads at the
+# page's size there; the legend is HTML above it, free to wrap.
+WIDTH, TOTAL_WIDTH = 360, 34
+LABEL_HEIGHT, BAR_HEIGHT, ROW_GAP = 18, 24, 12
+ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
 MIN_LABELLED_SEGMENT = 22
 
 
 def bar_chart(table):
-    """One horizontal bar per year and level, split by kind, with the counts written on it."""
+    """One horizontal bar per year and level under its label, split by kind, with the counts
+    written on it."""
     top = max((row["total"] for row in table), default=0) or 1
-    scale = (WIDTH - LABEL_WIDTH - TOTAL_WIDTH) / top
+    scale = (WIDTH - TOTAL_WIDTH) / top
     rows = []
     for number, row in enumerate(table):
-        y = LEGEND_HEIGHT + number * (BAR_HEIGHT + ROW_GAP)
-        x, segments = LABEL_WIDTH, []
+        label_y = number * ROW_HEIGHT + LABEL_HEIGHT - 5
+        y = number * ROW_HEIGHT + LABEL_HEIGHT
+        x, segments = 0.0, []
         for kind, count in zip(KINDS, row["counts"], strict=True):
             if not count:
                 continue
@@ -84,6 +88,7 @@ def bar_chart(table):
         rows.append(
             {
                 "y": y,
+                "label_y": label_y,
                 "text_y": y + BAR_HEIGHT / 2,
                 "label": f"{row['year']} · {row['level'].label}",
                 "segments": segments,
@@ -91,15 +96,11 @@ def bar_chart(table):
                 "total_x": round(x + 6, 1),
             }
         )
-    legend = [
-        {"x": LABEL_WIDTH + number * 150, "colour": KIND_COLOURS[kind], "label": kind.label}
-        for number, kind in enumerate(KINDS)
-    ]
+    legend = [{"colour": KIND_COLOURS[kind], "label": kind.label} for kind in KINDS]
     return {
         "width": WIDTH,
-        "height": LEGEND_HEIGHT + len(rows) * (BAR_HEIGHT + ROW_GAP),
+        "height": len(rows) * ROW_HEIGHT - ROW_GAP,
         "bar_height": BAR_HEIGHT,
-        "label_x": LABEL_WIDTH - 8,
         "rows": rows,
         "legend": legend,
     }

@@ -10,10 +10,22 @@ from django.core.management import CommandError, call_command
 
 from exemplars.models import Commendation, ExemplarPage
 
-HEADER = (
-    "id,name,kind,unit,commune,field,summary,award_type,award_level,issuer,decision_no,"
-    "decision_date,award_year,reason"
-).split(",")
+HEADER = [
+    "id",
+    "name",
+    "kind",
+    "unit",
+    "commune",
+    "field",
+    "summary",
+    "award_type",
+    "award_level",
+    "issuer",
+    "decision_no",
+    "decision_date",
+    "award_year",
+    "reason",
+]
 
 
 def row(id="gd-1", name="Nguyễn Văn Mẫu", kind="ca_nhan", **values):
@@ -204,7 +216,7 @@ def test_running_again_updates_without_duplicates(exemplar_index, communes, csv_
 
 @pytest.mark.django_db
 def test_missing_columns_and_missing_list_are_explained(home, communes, csv_file):
-    message, err = run_failing(csv_file(["gd-1", "Tên"], header=["id", "name"]))
+    _message, err = run_failing(csv_file(["gd-1", "Tên"], header=["id", "name"]))
     assert "dòng 1: dòng tiêu đề thiếu các cột: kind, unit" in err
-    message, err = run_failing(csv_file(row("gd-1")))
+    _message, err = run_failing(csv_file(row("gd-1")))
     assert "dòng 1: chưa có trang danh sách gương điển hình để nhập vào" in err

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from exemplars.models import (
     AwardLevel,
@@ -38,6 +39,34 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertPageIsRenderable(exemplar)
         self.assertPageIsRoutable(index, "thong-ke/")
         self.assertPageIsRenderable(index, "thong-ke/")
+
+    def test_editor_adds_an_exemplar_with_commendations_in_the_admin(self):
+        self.login()
+        index = ExemplarIndexPageFactory(parent=build_home())
+        data = nested_form_data(
+            {
+                "title": "Câu lạc bộ phụ nữ bảo vệ môi trường",
+                "slug": "clb-phu-nu-bao-ve-moi-truong",
+                "kind": "mo_hinh",
+                "summary": "Thu gom rác, trồng cây xanh.",
+                "story": streamfield([]),
+                "commendations": inline_formset(
+                    [
+                        {
+                            "award_type": "giay_khen",
+                            "level": "huyen",
+                            "year": "2018",
+                            "issuer": "Chủ tịch UBND huyện Kiên Lương",
+                        }
+                    ]
+                ),
+                "related_story_links": inline_formset([]),
+            }
+        )
+        self.assertCanCreate(index, ExemplarPage, data)
+        page = ExemplarPage.objects.get(slug="clb-phu-nu-bao-ve-moi-truong")
+        commendation = page.get_latest_revision_as_object().commendations.get()
+        self.assertEqual((commendation.level, commendation.year), ("huyen", 2018))
 
 
 @pytest.mark.django_db

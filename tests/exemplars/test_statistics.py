@@ -76,7 +76,7 @@ def test_statistics_page_shows_table_and_chart(client, exemplar_index, commended
         "<tr><td>2017</td><td>Huyện</td><td>2</td><td>1</td><td>0</td><td><strong>3</strong>"
         in html
     )
-    assert '<svg viewBox="0 0 640 ' in html and 'role="img"' in html
+    assert '<svg viewBox="0 0 360 ' in html and 'role="img"' in html
     assert "2017 · Huyện" in html and "2018 · Trung ương" in html
     assert 'href="/guong-nguoi-tot-viec-tot/thong-ke.csv"' in html
     assert "<script" not in html and 'src="http' not in html
