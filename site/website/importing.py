@@ -13,14 +13,18 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models.signals import post_save
+from django.utils import translation
 from django.utils.dateparse import parse_date as django_parse_date
 from django.utils.dateparse import parse_datetime as django_parse_datetime
 from django.utils.translation import gettext as _
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
+
+from search.folding import fold
 
 
 class RowInvalid(Exception):
@@ -98,6 +102,56 @@ def parse_aware_datetime(value, key):
             % {"key": key, "value": value or "—"}
         )
     return parsed.astimezone(datetime.UTC)
+
+
+def parse_int(value, key, minimum=None, maximum=None):
+    """A whole number within the bounds given, or None for an empty cell."""
+    text = nfc(value)
+    if not text:
+        return None
+    try:
+        number = int(text)
+    except ValueError:
+        raise RowInvalid(
+            _("“%(key)s” is not a whole number: %(value)s") % {"key": key, "value": text}
+        ) from None
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        raise RowInvalid(
+            _("“%(key)s” must be between %(min)s and %(max)s: %(value)s")
+            % {"key": key, "min": minimum, "max": maximum, "value": number}
+        )
+    return number
+
+
+def loose_key(text):
+    """Text reduced for matching what people type: no case, no diacritics, and underscores,
+    hyphens and runs of spaces all counting as one space."""
+    spaced = fold(nfc(text)).lower().replace("_", " ").replace("-", " ")
+    return " ".join(spaced.split())
+
+
+def parse_choice(value, key, choices):
+    """The code of `choices` (a TextChoices class) that `value` names: the code itself or its
+    label in any of the site's languages, compared by `loose_key`."""
+    text = nfc(value)
+    if not text:
+        raise RowInvalid(_("“%(key)s” is missing or empty") % {"key": key})
+    wanted = loose_key(text)
+    for code, label in choices.choices:
+        names = {code}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                names.add(str(label))
+        if wanted in {loose_key(name) for name in names}:
+            return code
+    raise RowInvalid(
+        _("“%(key)s” must be one of %(choices)s, not “%(value)s”")
+        % {
+            "key": key,
+            "choices": ", ".join(f"{code} ({label})" for code, label in choices.choices),
+            "value": text,
+        }
+    )
 
 
 def parse_flag(value, key):

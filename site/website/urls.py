@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -16,6 +17,9 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Each content domain adds its own routes here (feeds, search, …).
     path("", include("news.urls")),
+    # Wagtail's page addresses cannot hold a dot: hand …/<name>.csv to Wagtail's serve view,
+    # whose routable pages answer them (exemplar statistics, inventory reports).
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.csv)$", wagtail_views.serve, name="page_csv"),
 ]
 
 if settings.DEBUG:

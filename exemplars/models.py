@@ -1,0 +1,303 @@
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Max, Prefetch
+from django.db.models.functions import Cast
+from django.http import HttpResponse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, ReferenceIndex
+from wagtail.search import index
+
+from website.blocks import StoryStreamBlock
+from website.pagination import paginate
+
+LISTING_THUMBNAIL = "fill-160x160"
+
+
+class ExemplarKind(models.TextChoices):
+    INDIVIDUAL = "ca_nhan", _("Individual")
+    COLLECTIVE = "tap_the", _("Collective")
+    MODEL = "mo_hinh", _("Grassroots model")
+
+
+class AwardLevel(models.TextChoices):
+    DISTRICT = "huyen", _("District")
+    PROVINCE = "tinh", _("Province")
+    CENTRAL = "trung_uong", _("Central")
+
+
+class AwardType(models.TextChoices):
+    CERTIFICATE = "giay_khen", _("Certificate of merit")
+    DIPLOMA = "bang_khen", _("Diploma of merit")
+    EMULATION_FLAG = "co_thi_dua", _("Emulation flag")
+    TITLE = "danh_hieu", _("Honorary title")
+    OTHER = "khac", _("Other")
+
+
+class ExemplarIndexPage(RoutablePageMixin, Page):
+    """The list of exemplars, with filters, and the commendation statistics below it."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    per_page = 20
+
+    def get_exemplars(self):
+        return (
+            ExemplarPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("commune")
+            .prefetch_related(
+                Prefetch(
+                    "photo",
+                    queryset=get_image_model().objects.prefetch_renditions(LISTING_THUMBNAIL),
+                )
+            )
+            .annotate(
+                commendation_count=Count("commendations"),
+                latest_year=Max("commendations__year"),
+            )
+            .order_by(models.F("latest_year").desc(nulls_last=True), "title", "pk")
+        )
+
+    def get_commendations(self):
+        return Commendation.objects.filter(
+            page__in=ExemplarPage.objects.live().public().descendant_of(self)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import ExemplarFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ExemplarFilterForm(request.GET, index=self)
+        exemplars = form.filter(self.get_exemplars())
+        context["filter_form"] = form
+        context["exemplars"] = paginate(request, exemplars, self.per_page)
+        context["query_prefix"] = form.query_string()
+        context["statistics_url"] = self.url + self.reverse_subpage("statistics")
+        return context
+
+    @path("thong-ke/", name="statistics")
+    def statistics_view(self, request):
+        from . import statistics
+
+        table = statistics.count_table(self.get_commendations())
+        return self.render(
+            request,
+            template="exemplars/exemplar_statistics.html",
+            context_overrides={
+                "table": table,
+                "chart": statistics.bar_chart(table),
+                "kinds": statistics.KINDS,
+                "csv_url": self.statistics_csv_url,
+            },
+        )
+
+    # The CSV's address has a dot, which Wagtail's page URLs cannot carry: website/urls.py
+    # hands `…/thong-ke.csv` to Wagtail's own serve view, which routes it here.
+    @path("thong-ke.csv/", name="statistics_csv")
+    def statistics_csv_view(self, request):
+        from . import statistics
+
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="thong-ke-khen-thuong.csv"'
+        statistics.write_csv(response, self.get_commendations())
+        return response
+
+    @property
+    def statistics_csv_url(self):
+        return self.url + self.reverse_subpage("statistics_csv").rstrip("/")
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["exemplars.ExemplarPage"]
+
+    class Meta:
+        verbose_name = _("list of exemplars")
+        verbose_name_plural = _("lists of exemplars")
+
+
+class ExemplarPage(Page):
+    """A person, collective or grassroots model held up as an example, with its commendations."""
+
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=ExemplarKind.choices, default=ExemplarKind.INDIVIDUAL
+    )
+    unit = models.CharField(
+        _("unit or organisation"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where the person works, or who runs the collective or model."),
+    )
+    commune = models.ForeignKey(
+        "website.Commune",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="exemplars",
+    )
+    field = models.CharField(
+        _("field of activity"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            'For example "Kinh tế", "Văn hóa – xã hội", "Quốc phòng – an ninh". Use the same '
+            "wording for the same field: readers filter the list by it."
+        ),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("portrait or photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(
+        _("short summary"),
+        max_length=1000,
+        blank=True,
+        help_text=_("One or two sentences shown in the list and under the name."),
+    )
+    story = StreamField(StoryStreamBlock(), verbose_name=_("story"), blank=True)
+    legacy_id = models.CharField(
+        _("id in the import file"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("field")]),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("commune")]),
+        FieldPanel("photo"),
+        FieldPanel("summary"),
+        FieldPanel("story"),
+        InlinePanel("commendations", heading=_("Commendations"), label=_("Commendation")),
+        MultiFieldPanel(
+            [InlinePanel("related_story_links", label=_("Story"))],
+            heading=_("News stories about this exemplar"),
+            help_text=_("Stories that link to this page are listed too, without choosing them."),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("story"),
+        index.SearchField("unit"),
+        index.SearchField("field"),
+        index.RelatedFields("commune", [index.SearchField("name")]),
+        index.RelatedFields(
+            "commendations", [index.SearchField("issuer"), index.SearchField("reason")]
+        ),
+        index.FilterField("kind"),
+        index.FilterField("commune"),
+        index.FilterField("field"),
+    ]
+
+    related_count = 10
+
+    @property
+    def plain_summary(self):
+        """The exemplar in one plain-text paragraph (for feeds and search results)."""
+        if self.summary:
+            return self.summary
+        for block in self.story:
+            if block.block_type == "paragraph":
+                text = " ".join(strip_tags(block.value.source).split())
+                return Truncator(text).words(60)
+        return ""
+
+    def get_related_stories(self):
+        """Live stories the editor chose, in their order, then the stories that link here."""
+        from news.models import ArticlePage
+
+        stories = ArticlePage.objects.live().public()
+        chosen_ids = [link.story_id for link in self.related_story_links.all()]
+        by_id = {story.pk: story for story in stories.filter(pk__in=chosen_ids).for_listing()}
+        chosen = list(dict.fromkeys(by_id[pk] for pk in chosen_ids if pk in by_id))
+        linking_ids = (
+            ReferenceIndex.get_references_to(self)
+            .filter(base_content_type=ContentType.objects.get_for_model(Page))
+            .annotate(source_id=Cast("object_id", models.IntegerField()))
+            .values("source_id")
+        )
+        linking = stories.filter(pk__in=linking_ids).exclude(pk__in=chosen_ids).for_listing()
+        return chosen + list(linking[: max(self.related_count - len(chosen), 0)])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["commendations"] = self.commendations.all()
+        context["related_stories"] = self.get_related_stories()
+        return context
+
+    parent_page_types = ["exemplars.ExemplarIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("exemplar")
+        verbose_name_plural = _("exemplars")
+
+
+class Commendation(Orderable):
+    page = ParentalKey(ExemplarPage, on_delete=models.CASCADE, related_name="commendations")
+    award_type = models.CharField(
+        _("award"), max_length=12, choices=AwardType.choices, default=AwardType.CERTIFICATE
+    )
+    level = models.CharField(
+        _("level"), max_length=12, choices=AwardLevel.choices, default=AwardLevel.DISTRICT
+    )
+    issuer = models.CharField(
+        _("issued by"),
+        max_length=255,
+        blank=True,
+        help_text=_('For example "Chủ tịch UBND huyện Kiên Lương".'),
+    )
+    decision_number = models.CharField(_("decision number"), max_length=64, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(1945), MaxValueValidator(2100)],
+        help_text=_("The year the commendation is counted in."),
+    )
+    reason = models.TextField(_("reason"), blank=True, max_length=1000)
+
+    panels = [
+        FieldRowPanel([FieldPanel("award_type"), FieldPanel("level"), FieldPanel("year")]),
+        FieldPanel("issuer"),
+        FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
+        FieldPanel("reason"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("commendation")
+        verbose_name_plural = _("commendations")
+
+    def __str__(self):
+        return f"{self.get_award_type_display()} ({self.get_level_display()}, {self.year})"
+
+
+class ExemplarRelatedStory(Orderable):
+    page = ParentalKey(ExemplarPage, on_delete=models.CASCADE, related_name="related_story_links")
+    story = models.ForeignKey(
+        "news.ArticlePage", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("story")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related story")
+        verbose_name_plural = _("related stories")

@@ -1,0 +1,143 @@
+"""Editors create exemplars where they belong; readers see a profile with its commendations
+and the news stories about it."""
+
+import datetime
+
+import pytest
+from wagtail.rich_text import RichText
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from exemplars.models import (
+    AwardLevel,
+    AwardType,
+    ExemplarIndexPage,
+    ExemplarKind,
+    ExemplarPage,
+    ExemplarRelatedStory,
+)
+from news.models import ArticlePage, SectionPage
+from tests.conftest import main_column
+from tests.exemplars.factories import ExemplarIndexPageFactory, award, publish_exemplar
+from tests.factories import build_home
+from website.models import HomePage
+
+
+class PageTreeTests(WagtailPageTestCase):
+    def test_exemplars_live_in_their_list_below_home(self):
+        self.assertCanCreateAt(HomePage, ExemplarIndexPage)
+        self.assertCanCreateAt(ExemplarIndexPage, ExemplarPage)
+        self.assertCanNotCreateAt(HomePage, ExemplarPage)
+        self.assertCanNotCreateAt(SectionPage, ExemplarPage)
+        self.assertCanNotCreateAt(ExemplarPage, ExemplarPage)
+        self.assertCanNotCreateAt(ExemplarIndexPage, ArticlePage)
+
+    def test_list_profile_and_statistics_render(self):
+        index = ExemplarIndexPageFactory(parent=build_home())
+        exemplar = publish_exemplar(index, [award()], title="Hũ gạo tình thương")
+        self.assertPageIsRenderable(index)
+        self.assertPageIsRenderable(exemplar)
+        self.assertPageIsRoutable(index, "thong-ke/")
+        self.assertPageIsRenderable(index, "thong-ke/")
+
+    def test_editor_adds_an_exemplar_with_commendations_in_the_admin(self):
+        self.login()
+        index = ExemplarIndexPageFactory(parent=build_home())
+        data = nested_form_data(
+            {
+                "title": "Câu lạc bộ phụ nữ bảo vệ môi trường",
+                "slug": "clb-phu-nu-bao-ve-moi-truong",
+                "kind": "mo_hinh",
+                "summary": "Thu gom rác, trồng cây xanh.",
+                "story": streamfield([]),
+                "commendations": inline_formset(
+                    [
+                        {
+                            "award_type": "giay_khen",
+                            "level": "huyen",
+                            "year": "2018",
+                            "issuer": "Chủ tịch UBND huyện Kiên Lương",
+                        }
+                    ]
+                ),
+                "related_story_links": inline_formset([]),
+            }
+        )
+        self.assertCanCreate(index, ExemplarPage, data)
+        page = ExemplarPage.objects.get(slug="clb-phu-nu-bao-ve-moi-truong")
+        commendation = page.get_latest_revision_as_object().commendations.get()
+        self.assertEqual((commendation.level, commendation.year), ("huyen", 2018))
+
+
+@pytest.mark.django_db
+def test_profile_shows_who_where_and_each_commendation(client, make_exemplar, communes):
+    exemplar = make_exemplar(
+        title="Nguyễn Thị Mẫu",
+        kind=ExemplarKind.INDIVIDUAL,
+        unit="Hội Liên hiệp Phụ nữ xã Bình An",
+        commune=communes["binh-an"],
+        field="Văn hóa – xã hội",
+        awards=[
+            award(
+                level=AwardLevel.PROVINCE,
+                award_type=AwardType.DIPLOMA,
+                issuer="Chủ tịch UBND tỉnh Kiên Giang",
+                decision_number="123/QĐ-UBND",
+                decision_date=datetime.date(2018, 1, 15),
+                reason="Xây dựng mô hình Hũ gạo tình thương.",
+            )
+        ],
+    )
+    html = main_column(client.get(exemplar.url))
+    assert '<h1 class="page-title">Nguyễn Thị Mẫu</h1>' in html
+    assert "Cá nhân" in html and "Xã Bình An" in html and "Văn hóa – xã hội" in html
+    assert '<strong>Bằng khen</strong> · <span class="level level--tinh">Tỉnh</span> · 2017' in html
+    assert "Chủ tịch UBND tỉnh Kiên Giang, quyết định số 123/QĐ-UBND ngày 15/01/2018" in html
+    assert "Xây dựng mô hình Hũ gạo tình thương." in html
+
+
+@pytest.mark.django_db
+def test_profile_lists_chosen_stories_and_stories_linking_to_it(client, make_exemplar, make_story):
+    chosen = make_story(title="Bếp ăn từ thiện mỗi tuần nấu hàng trăm suất cơm")
+    exemplar = make_exemplar(title="Bếp ăn từ thiện")
+    exemplar.related_story_links = [ExemplarRelatedStory(story=chosen)]
+    exemplar.save_revision().publish()
+    linking = make_story(title="Hội Chữ thập đỏ huyện tổng kết năm")
+    linking.body = [
+        (
+            "paragraph",
+            RichText(f'<p>Xem <a linktype="page" id="{exemplar.pk}">bếp ăn từ thiện</a>.</p>'),
+        )
+    ]
+    linking.save_revision().publish()
+    draft = make_story(title="Bản nháp nhắc đến bếp ăn")
+    draft.body = linking.body
+    draft.save_revision().publish()
+    draft.unpublish()
+    unrelated = make_story(title="Khai thuế qua mạng")
+
+    html = main_column(client.get(exemplar.url))
+    assert "Tin, bài liên quan" in html
+    assert html.index(chosen.title) < html.index(linking.title)
+    assert draft.title not in html
+    assert unrelated.title not in html
+
+
+@pytest.mark.django_db
+def test_plain_summary_falls_back_to_the_story_text(make_exemplar):
+    exemplar = make_exemplar(summary="", title="Nuôi heo đất")
+    exemplar.story = [("paragraph", RichText("<p>Chị em <b>bỏ tiền</b> vào heo đất.</p>"))]
+    assert exemplar.plain_summary == "Chị em bỏ tiền vào heo đất."
+    exemplar.summary = "Tiết kiệm để giúp nhau."
+    assert exemplar.plain_summary == "Tiết kiệm để giúp nhau."
+
+
+@pytest.mark.django_db
+def test_drafts_stay_out_of_the_list(client, exemplar_index, make_exemplar):
+    make_exemplar(title="Nụ cười công sở")
+    draft = make_exemplar(title="Hồ sơ chưa duyệt")
+    draft.unpublish()
+    html = main_column(client.get(exemplar_index.url))
+    assert "Nụ cười công sở" in html
+    assert draft.title not in html
+    assert "1 gương điển hình" in html
