@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ExemplarsConfig(AppConfig):
     name = "exemplars"
     verbose_name = _("Exemplars")
+
+    def ready(self):
+        from . import feeds  # noqa: F401  (registers the exemplar feed)

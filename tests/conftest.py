@@ -1,3 +1,4 @@
+import feedparser
 import pytest
 
 from news import viewcounts
@@ -43,3 +44,21 @@ def main_column(response):
     """The page's main column, without the sidebar's lists of latest and most viewed."""
     html = response.content.decode()
     return html[html.index('<main id="main"') : html.index("</main>")]
+
+
+@pytest.fixture
+def read_feed(client):
+    """Fetch a feed and parse it as a feed reader would; it must parse without errors."""
+
+    def read(url, **headers):
+        response = client.get(url, **headers)
+        assert response.status_code == 200, response.content[:500]
+        parsed = feedparser.parse(response.content)
+        assert parsed.bozo == 0, parsed.get("bozo_exception")
+        return parsed
+
+    return read
+
+
+def titles(parsed):
+    return [entry.title for entry in parsed.entries]

@@ -9,8 +9,8 @@ from django.utils import timezone
 from lxml import html as lxml_html
 
 from news import feeds
+from tests.conftest import titles
 from tests.factories import ArticlePageFactory
-from tests.news.conftest import titles
 
 FEEDS = [
     f"/feeds/{name}.{fmt}"

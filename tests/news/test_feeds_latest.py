@@ -8,8 +8,8 @@ from django.utils import timezone
 from lxml import etree
 from wagtail.models import PageViewRestriction
 
+from tests.conftest import titles
 from tests.factories import ArticlePageFactory, SectionPageFactory
-from tests.news.conftest import titles
 
 FORMATS = ["rss", "atom"]
 

@@ -7,7 +7,7 @@ import wagtail_factories
 from lxml import html as lxml_html
 from wagtail.rich_text import RichText
 
-from tests.news.conftest import titles
+from tests.conftest import titles
 
 
 @pytest.fixture

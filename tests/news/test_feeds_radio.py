@@ -5,7 +5,7 @@ import pytest
 import wagtail_factories
 from wagtail.rich_text import RichText
 
-from tests.news.conftest import titles
+from tests.conftest import titles
 
 BODY_HTML = (
     "<p>Năm 2017, huyện khen thưởng <b>30 tập thể</b> và <i>47 cá nhân</i>; "

@@ -2,8 +2,8 @@
 
 import pytest
 
+from tests.conftest import titles
 from tests.factories import SectionPageFactory
-from tests.news.conftest import titles
 
 
 @pytest.mark.django_db
