@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Each content domain adds its own routes here (feeds, search, …).
+    path("search/", include("search.urls")),
 ]
 
 if settings.DEBUG:
