@@ -84,11 +84,10 @@ def create_index(name):
 def index_rows(index_name, rows, progress=None):
     """Bulk-index SearchDocument rows into `index_name`; raise on any failure."""
     actions = ({"_index": index_name, "_id": row.es_id, "_source": source(row)} for row in rows)
-    done = 0
-    for ok, item in helpers.streaming_bulk(
+    results = helpers.streaming_bulk(
         client(), actions, chunk_size=BULK_CHUNK, max_retries=0, raise_on_error=True
-    ):
-        done += 1
+    )
+    for done, _ in enumerate(results, 1):
         if progress:
             progress(done)
 

@@ -32,7 +32,14 @@ def match_spans(text, units):
                 )
             if hit:
                 found.append((spans[i][0], spans[i + size - 1][1]))
-    return sorted(found)
+    merged = []
+    for a, b in sorted(found):
+        # Neighbouring matched words read better as one mark: "<mark>Học tập</mark>".
+        if merged and (a <= merged[-1][1] or not text[merged[-1][1] : a].strip()):
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def render(text, spans, start=0, end=None):

@@ -69,5 +69,5 @@ def test_a_short_word_with_a_typo_finds_nothing_but_gets_a_suggestion(engine, ma
     assert titles(response) == ["Kiên Lương ra quân làm sạch bờ biển"]
     response = search(q="biwn")
     assert response.context["total"] == 0
-    assert "Không tìm thấy kết quả" in response.content.decode()
+    assert "Không tìm thấy kết quả nào" in response.content.decode()
     assert response.context["did_you_mean"] == "bien"
