@@ -85,6 +85,9 @@ class DatabaseEngine:
         return list(rows.values(*fields)[offset : offset + limit])
 
     def suggest(self, units, limit):
-        prefix = " " + " ".join(unit.folded_text for unit in units)
-        rows = SearchDocument.objects.filter(removed=False, title_folded__contains=prefix)
+        # Every word typed, the last one perhaps unfinished.
+        *complete, last = [word for unit in units for word in unit.folded]
+        rows = SearchDocument.objects.filter(removed=False, title_folded__contains=" " + last)
+        for word in complete:
+            rows = rows.filter(title_folded__contains=_needle([word]))
         return list(rows.order_by("-date").values("title", "url")[:limit])

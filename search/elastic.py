@@ -19,6 +19,8 @@ logger = logging.getLogger(__name__)
 
 # Errors after which the page answers from the database instead.
 UNAVAILABLE = (TransportError, ApiError)
+# Errors that abandon a rebuild, leaving the previous index serving.
+REBUILD_FAILED = (*UNAVAILABLE, helpers.BulkIndexError)
 
 TEXT_FIELDS = {"title": 3, "lead": 2, "body": 1}
 FACET_SIZE = 50
@@ -230,8 +232,9 @@ class ElasticsearchEngine:
 
     def suggest(self, units, limit):
         text = " ".join(unit.folded_text for unit in units)
+        # Every word typed, the last one perhaps unfinished.
         s = self.search().query(
-            "match_phrase_prefix", title_folded={"query": text, "max_expansions": 30}
+            "match_bool_prefix", title_folded={"query": text, "operator": "and"}
         )
         s = s.source(["title", "url"])[:limit]
         return [{"title": hit.title, "url": hit.url} for hit in s.execute()]

@@ -36,7 +36,7 @@ class Command(BaseCommand):
         count = SearchDocument.objects.filter(removed=False).count()
         try:
             name = elastic.rebuild(self.progress("elasticsearch", count))
-        except elastic.UNAVAILABLE as error:
+        except elastic.REBUILD_FAILED as error:
             raise CommandError(
                 f"Elasticsearch failed; the previous index keeps serving: {error}"
             ) from error
