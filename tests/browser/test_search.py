@@ -11,7 +11,8 @@ def at(year):
     return timezone.make_aware(datetime.datetime(year, 5, 19, 8, 0))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("wagtail_tree")
 def test_a_reader_finds_a_story_typing_without_diacritics(page, live_site, make_story):
     make_story(title="Học tập và làm theo Bác", published_at=at(2017))
     make_story(title="Học tập và làm theo Bác ở Hòn Chông", published_at=at(2018))
