@@ -45,7 +45,7 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 worker: install
-	$(MANAGE) db_worker
+	$(MANAGE) db_worker --backend search
 
 clean:
 	rm -rf $(VENV) var

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import signal_handlers
+        from .adapters import StoryAdapter
+        from .registry import register
+
+        register(StoryAdapter())
+        signal_handlers.connect()

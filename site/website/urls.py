@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Each content domain adds its own routes here (feeds, search, …).
+    path("search/", include("search.urls")),
     path("", include("news.urls")),
     # Wagtail's page addresses cannot hold a dot: hand …/<name>.csv to Wagtail's serve view,
     # whose routable pages answer them (exemplar statistics, inventory reports).

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -156,9 +157,22 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Background work (Wagtail's reference index, image renditions, our search index) runs
-# inline unless a deployment configures a queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (Wagtail's reference index, image renditions) runs inline unless a
+# deployment configures a queue. Pushes to Elasticsearch go through a durable queue in the
+# database, so a change made while Elasticsearch is down is sent when it is back: run
+# `manage.py db_worker --backend search` wherever ELASTICSEARCH_URL is set.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "search": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+# Site search (docs/search.md): Elasticsearch when ELASTICSEARCH_URL is set, else the database.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Seconds a reader waits for Elasticsearch before the database answers instead.
+SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "2"))
+SEARCH_INDEX_ALIAS = os.environ.get("SEARCH_INDEX_ALIAS", "kienluong-content")
+# Seconds before a push that failed because Elasticsearch was down is tried again.
+SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "60"))
 
 # How long a story's view hits stay in memory before they are written in one batch.
 NEWS_VIEW_FLUSH_SECONDS = int(os.environ.get("NEWS_VIEW_FLUSH_SECONDS", "60"))

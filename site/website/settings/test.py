@@ -11,3 +11,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Tests of the Elasticsearch engine opt in through their `elasticsearch` fixture; every other
+# test uses the database engine and leaves the server alone.
+ELASTICSEARCH_URL = ""

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Search latency on both engines over a few thousand generated stories (`make bench`).
+# Starts PostgreSQL and Elasticsearch like the tests unless DATABASE_URL / ELASTICSEARCH_URL
+# are given; BENCH_STORIES sets the number of stories (default 3000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PY:-.venv/bin/python}
+export SERVICES_DIR=${SERVICES_DIR:-$(mktemp -d /tmp/kienluong-bench.XXXXXX)}
+trap 'scripts/services.sh stop' EXIT
+eval "$(scripts/services.sh start)"
+export DJANGO_SETTINGS_MODULE=website.settings.dev
+export SEARCH_INDEX_ALIAS=bench-content
+"$PY" manage.py migrate --noinput -v 0
+PYTHONPATH=site:. "$PY" -m search.bench "${BENCH_STORIES:-3000}"

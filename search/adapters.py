@@ -1,0 +1,33 @@
+from django.utils.translation import gettext_lazy as _
+
+from .registry import ContentAdapter, Document
+
+
+def stream_text(value):
+    """The plain text of a StreamField value, as Wagtail's own search extracts it."""
+    return "\n".join(value.stream_block.get_searchable_content(value))
+
+
+class StoryAdapter(ContentAdapter):
+    kind = "story"
+    label = _("Story")
+
+    @property
+    def model(self):
+        from news.models import ArticlePage
+
+        return ArticlePage
+
+    def get_queryset(self):
+        return self.model.objects.live().public().for_listing()
+
+    def get_document(self, story):
+        section = getattr(story, "section_title", None) or story.get_parent().title
+        return Document(
+            title=story.title,
+            lead=story.lead,
+            body=stream_text(story.body),
+            url=story.get_url() or "",
+            date=story.display_date,
+            section=section,
+        )

@@ -1,0 +1,88 @@
+"""What a reader typed, parsed once for every engine."""
+
+import re
+from dataclasses import dataclass, field
+
+from .folding import fold, words
+
+# The form allows 200 characters; anything longer was not typed by a reader.
+MAX_QUERY_LENGTH = 200
+MAX_UNITS = 10
+# Words this long (folded) still match with one letter wrong, inserted, missing or swapped.
+TYPO_MIN_LENGTH = 5
+# Filters a reader narrows by: request parameter -> field of the indexed document.
+FACETS = {"type": "kind", "section": "section", "year": "year", "commune": "commune"}
+SORTS = ("relevance", "newest")
+
+_CHUNKS = re.compile(r'"([^"]*)"?|([^"\s]+)')
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A word, or a quoted phrase whose words must come in order."""
+
+    words: tuple
+    phrase: bool = False
+
+    @property
+    def folded(self):
+        return tuple(fold(word) for word in self.words)
+
+    @property
+    def text(self):
+        return " ".join(self.words)
+
+    @property
+    def folded_text(self):
+        return " ".join(self.folded)
+
+    @property
+    def tolerates_typo(self):
+        return not self.phrase and len(self.folded[0]) >= TYPO_MIN_LENGTH
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    units: tuple
+    filters: dict = field(default_factory=dict)
+    sort: str = "relevance"
+
+    @classmethod
+    def from_params(cls, params, kinds=()):
+        """Build from request parameters, dropping whatever a reader could not have meant."""
+        text = clean(params.get("q", ""))[:MAX_QUERY_LENGTH]
+        filters = {}
+        for param, name in FACETS.items():
+            value = clean(params.get(param, "")).strip()[:255]
+            if not value:
+                continue
+            if name == "year":
+                if not value.isdigit() or len(value) != 4:
+                    continue
+                value = int(value)
+            elif name == "kind" and value not in kinds:
+                continue
+            filters[name] = value
+        sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+        return cls(text=text, units=parse(text), filters=filters, sort=sort)
+
+
+def clean(value):
+    """Without NUL and other control characters, which no database stores."""
+    return "".join(ch for ch in str(value) if ch >= " " or ch in "\t\n")
+
+
+def parse(text):
+    units = []
+    for match in _CHUNKS.finditer(text):
+        quoted, bare = match.groups()
+        if quoted is not None:
+            found = words(quoted)
+            if len(found) > 1:
+                units.append(Unit(tuple(found), phrase=True))
+            elif found:
+                units.append(Unit(tuple(found)))
+        else:
+            units.extend(Unit((word,)) for word in words(bare))
+    return tuple(dict.fromkeys(units))[:MAX_UNITS]

@@ -1,0 +1,117 @@
+"""The one search service: picks the engine, falls back to the database, shapes results."""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.dateparse import parse_datetime
+
+from . import highlight, spelling
+from .database import DatabaseEngine
+from .indexing import elasticsearch_enabled
+from .registry import adapters
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Hit:
+    kind: str
+    type_label: str
+    title: str
+    url: str
+    section: str
+    date: datetime | None
+    snippet: str
+
+
+class Searcher:
+    """Elasticsearch when configured, else the database; the database also answers whenever
+    Elasticsearch does not."""
+
+    def __init__(self):
+        self.engines = [DatabaseEngine()]
+        if elasticsearch_enabled():
+            from .elastic import ElasticsearchEngine
+
+            self.engines.insert(0, ElasticsearchEngine())
+
+    @property
+    def engine_name(self):
+        return self.engines[0].name
+
+    def run(self, method, *args):
+        while True:
+            engine = self.engines[0]
+            try:
+                return getattr(engine, method)(*args)
+            except Exception as error:
+                from .elastic import UNAVAILABLE
+
+                if len(self.engines) == 1 or not isinstance(error, UNAVAILABLE):
+                    raise
+                logger.warning(
+                    "Elasticsearch did not answer (%s: %s); searching the database instead.",
+                    type(error).__name__,
+                    error,
+                )
+                self.engines.pop(0)
+
+    def suggest(self, units, limit=8):
+        return self.run("suggest", units, limit)
+
+
+class Results:
+    """The hits of one query, sliced lazily so `website.pagination.paginate` can page them:
+    counting runs the summary (total and facets), slicing fetches one page of hits."""
+
+    def __init__(self, query, searcher=None):
+        self.query = query
+        self.searcher = searcher or Searcher()
+        self._summary = None
+
+    def _summarise(self):
+        if self._summary is None:
+            self._summary = self.searcher.run("summary", self.query)
+        return self._summary
+
+    def count(self):
+        return self._summarise()[0]
+
+    def __len__(self):
+        return self.count()
+
+    @property
+    def facets(self):
+        return self._summarise()[1]
+
+    @property
+    def engine_name(self):
+        return self.searcher.engine_name
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            raise TypeError("Results can only be sliced")
+        rows = self.searcher.run(
+            "hits", self.query, window.start or 0, window.stop - (window.start or 0)
+        )
+        return [self.hit(row) for row in rows]
+
+    def hit(self, row):
+        labels = {adapter.kind: adapter.label for adapter in adapters()}
+        units = self.query.units
+        date = row.get("date")
+        if isinstance(date, str):
+            date = parse_datetime(date)
+        return Hit(
+            kind=row["kind"],
+            type_label=labels.get(row["kind"], row["kind"]),
+            title=highlight.highlight(row["title"], units),
+            url=row["url"],
+            section=row.get("section", ""),
+            date=date,
+            snippet=highlight.snippet([row.get("lead"), row.get("body")], units),
+        )
+
+    def did_you_mean(self):
+        return spelling.did_you_mean(self.query.units)

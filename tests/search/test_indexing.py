@@ -1,0 +1,116 @@
+"""Publishing, unpublishing, moving and deleting stories keeps both engines' copies true."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from search import elastic
+from search.models import SearchDocument
+from tests.factories import SectionPageFactory
+from tests.search.conftest import run_worker, titles
+
+
+def es_titles(q):
+    response = (
+        elastic.ElasticsearchEngine().search().query("match", title_folded=q).source(["title"])
+    ).execute()
+    return sorted(hit.title for hit in response)
+
+
+@pytest.mark.django_db
+def test_the_database_copy_follows_publish_unpublish_and_delete(make_story, search):
+    story = make_story(title="Hũ gạo tình thương")
+    assert titles(search(q="hu gao")) == ["Hũ gạo tình thương"]
+
+    story.title = "Hũ gạo nghĩa tình"
+    story.save_revision().publish()
+    assert titles(search(q="hu gao")) == ["Hũ gạo nghĩa tình"]
+
+    story.unpublish()
+    assert search(q="hu gao").context["total"] == 0
+
+    story.save_revision().publish()
+    assert search(q="hu gao").context["total"] == 1
+    story.delete()
+    assert search(q="hu gao").context["total"] == 0
+    assert not SearchDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_moved_story_is_found_at_its_new_address_and_section(home, make_story, search):
+    story = make_story(title="Hũ gạo tình thương")
+    other = SectionPageFactory(parent=home, title="Gương người tốt", slug="guong")
+
+    story.move(other, pos="last-child")
+
+    hit = search(q="hu gao").context["results"][0]
+    assert hit.url == "/guong/" + story.slug + "/"
+    assert hit.section == "Gương người tốt"
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("wagtail_tree")
+def test_elasticsearch_follows_through_the_worker(elasticsearch, make_story, search):
+    story = make_story(title="Hũ gạo tình thương")
+    assert es_titles("hu gao") == []  # queued, not yet sent
+
+    run_worker()
+    assert es_titles("hu gao") == ["Hũ gạo tình thương"]
+    assert search(q="hu gao").context["engine"] == "elasticsearch"
+
+    story.unpublish()
+    run_worker()
+    assert es_titles("hu gao") == []
+
+    story.save_revision().publish()
+    run_worker()
+    assert es_titles("hu gao") == ["Hũ gạo tình thương"]
+
+    story.delete()
+    run_worker()
+    assert es_titles("hu gao") == []
+    assert not SearchDocument.objects.exists()
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("wagtail_tree")
+def test_rebuild_fills_a_new_index_and_swaps_the_alias(elasticsearch, make_story, settings):
+    make_story(title="Hũ gạo tình thương")
+    SearchDocument.objects.all().delete()  # a copy lost, say, before an upgrade
+    before = set(elasticsearch.indices.get_alias(name=settings.SEARCH_INDEX_ALIAS))
+    out = io.StringIO()
+
+    call_command("rebuild_search_index", stdout=out)
+
+    after = set(elasticsearch.indices.get_alias(name=settings.SEARCH_INDEX_ALIAS))
+    assert after and after.isdisjoint(before)
+    assert not elasticsearch.indices.exists(index=",".join(before))
+    assert es_titles("hu gao") == ["Hũ gạo tình thương"]
+    assert "1/1" in out.getvalue()
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("wagtail_tree")
+def test_a_failed_rebuild_leaves_the_old_index_serving(
+    elasticsearch, make_story, settings, monkeypatch
+):
+    make_story(title="Hũ gạo tình thương")
+    run_worker()
+    before = set(elasticsearch.indices.get_alias(name=settings.SEARCH_INDEX_ALIAS))
+
+    real_source = elastic.source
+
+    def refused(row):
+        return {**real_source(row), "year": "not a year"}  # Elasticsearch rejects it
+
+    monkeypatch.setattr(elastic, "source", refused)
+    with pytest.raises(Exception, match="previous index keeps serving"):
+        call_command("rebuild_search_index", stdout=io.StringIO())
+
+    assert set(elasticsearch.indices.get_alias(name=settings.SEARCH_INDEX_ALIAS)) == before
+    assert len(elasticsearch.indices.get(index=f"{settings.SEARCH_INDEX_ALIAS}-*")) == 1
+    assert es_titles("hu gao") == ["Hũ gạo tình thương"]

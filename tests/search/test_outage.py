@@ -1,0 +1,67 @@
+"""Elasticsearch hangs: readers still get answers from the database, and the changes made
+meanwhile reach Elasticsearch once it is back."""
+
+import logging
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from search import elastic
+from search.models import SearchDocument
+from tests.search.conftest import run_worker, titles
+
+
+@pytest.fixture
+def frozen_elasticsearch(elasticsearch, settings):
+    """Pause the Elasticsearch process (as a hung server would be) and resume it afterwards."""
+    pid_file = Path(os.environ.get("SERVICES_DIR", "/tmp/kienluong-services")) / "es" / "pid"
+    if not pid_file.exists():
+        pytest.fail(f"No Elasticsearch pid at {pid_file}: run the tests through scripts/test.sh")
+    pid = int(pid_file.read_text())
+    settings.SEARCH_ELASTICSEARCH_TIMEOUT = 1
+    settings.SEARCH_RETRY_SECONDS = 0
+
+    def freeze():
+        os.kill(pid, signal.SIGSTOP)
+
+    def thaw():
+        os.kill(pid, signal.SIGCONT)
+        elastic.client().cluster.health(wait_for_status="yellow", timeout="30s")
+
+    try:
+        yield freeze, thaw
+    finally:
+        os.kill(pid, signal.SIGCONT)
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("wagtail_tree")
+def test_search_survives_an_outage_and_catches_up(
+    frozen_elasticsearch, make_story, search, client, caplog
+):
+    freeze, thaw = frozen_elasticsearch
+    make_story(title="Học tập và làm theo Bác")
+    run_worker()
+
+    freeze()
+    make_story(title="Hũ gạo tình thương ở Bình An")
+    with caplog.at_level(logging.WARNING, logger="search"):
+        response = search(q="hu gao tinh thuong")
+    assert response.status_code == 200
+    assert response.context["engine"] == "database"
+    assert titles(response) == ["Hũ gạo tình thương ở Bình An"]
+    assert "Elasticsearch did not answer" in caplog.text
+    assert client.get("/search/suggest", {"q": "hu ga"}).json()["suggestions"]
+
+    run_worker(max_tasks=1)  # fails while Elasticsearch hangs, and queues a retry
+    assert SearchDocument.objects.filter(pending=True).count() == 1
+
+    thaw()
+    run_worker()
+    assert not SearchDocument.objects.filter(pending=True).exists()
+    response = search(q="hu gao tinh thuong")
+    assert response.context["engine"] == "elasticsearch"
+    assert titles(response) == ["Hũ gạo tình thương ở Bình An"]
