@@ -50,7 +50,9 @@ def make_inventory(inventory_index, communes):
             "installed_on": datetime.date(page.year, 1, 15),
         }
         page.items = [
-            InventoryItem(**(defaults | item | {"commune": communes.get((defaults | item)["commune"])}))
+            InventoryItem(
+                **(defaults | item | {"commune": communes.get((defaults | item)["commune"])})
+            )
             for item in items
         ]
         page.save_revision().publish()
@@ -62,6 +64,4 @@ def make_inventory(inventory_index, communes):
 
 @pytest.fixture
 def seed_2017(make_inventory):
-    return make_inventory(
-        title="Cổ động trực quan năm 2017", year=2017, items=SEED_2017
-    )
+    return make_inventory(title="Cổ động trực quan năm 2017", year=2017, items=SEED_2017)

@@ -7,7 +7,9 @@ from django.core.management import CommandError, call_command
 
 from media.models import InventoryItem, InventoryPage
 
-HEADER = "id,campaign,year,kind,quantity,location,commune,installed_on,removed_on,slogan,status,lat,lon"
+HEADER = (
+    "id,campaign,year,kind,quantity,location,commune,installed_on,removed_on,slogan,status,lat,lon"
+)
 CAMPAIGN = "Cổ động trực quan năm 2017"
 GOOD_ROWS = [
     f"k1,{CAMPAIGN},2017,băng rôn,37,Trục chính khu Đô thị Ba Hòn,Kiên Lương,2017-01-15,,"

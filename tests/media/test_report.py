@@ -15,7 +15,9 @@ SENTENCE_2017 = (
 @pytest.fixture
 def other_years(make_inventory):
     """A 2018 campaign, and a 2017 draft that no report may count."""
-    make_inventory(title="Thi đua ái quốc 2018", year=2018, items=[{"kind": "bang_ron", "quantity": 12}])
+    make_inventory(
+        title="Thi đua ái quốc 2018", year=2018, items=[{"kind": "bang_ron", "quantity": 12}]
+    )
     draft = make_inventory(title="Bản nháp", year=2017, items=[{"kind": "pano", "quantity": 999}])
     draft.unpublish()
 
@@ -27,7 +29,7 @@ def test_report_reads_like_the_office_report(client, inventory_index, seed_2017,
     assert SENTENCE_2017 in html
     assert "Báo cáo cổ động trực quan năm 2017" in html
     assert "Thị trấn Kiên Lương" in html  # by commune
-    assert ">999<" not in html and "băng rôn</td><td class=\"number\">37<" in html
+    assert ">999<" not in html and 'băng rôn</td><td class="number">37<' in html
 
 
 @pytest.mark.django_db
@@ -49,7 +51,7 @@ def test_report_links_its_csv_chart_print_and_currently_up(client, inventory_ind
     assert "<svg" in html and 'role="img"' in html
     assert 'media="print"' in html and "media/css/report-print.css" in html
     # Nothing is fetched from another host.
-    assert "src=\"http" not in html and "href=\"http://cdn" not in html
+    assert 'src="http' not in html and 'href="http://cdn' not in html
 
 
 @pytest.mark.django_db
@@ -85,8 +87,8 @@ def test_currently_up_counts_by_dates(client, inventory_index, make_inventory):
     )
     html = main_column(client.get(inventory_index.url + "dang-treo/?ngay=2017-09-01"))
     assert "Đang treo ngày 01/09/2017" in html
-    assert "cờ Đảng</td><td class=\"number\">480" in html
-    assert "băng rôn</td><td class=\"number\">37" in html
+    assert 'cờ Đảng</td><td class="number">480' in html
+    assert 'băng rôn</td><td class="number">37' in html
     assert "pano</td>" not in html and "cờ phướn</td>" not in html
     later = main_column(client.get(inventory_index.url + "dang-treo/?ngay=2017-09-05"))
     assert "băng rôn</td>" not in later

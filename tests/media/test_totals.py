@@ -45,7 +45,9 @@ def test_totals_are_computed_in_the_database(make_inventory):
 
 @pytest.mark.django_db
 def test_campaign_list_newest_first_with_totals(client, make_inventory, inventory_index):
-    older = make_inventory(title="Mừng Xuân 2017", year=2017, items=[{"kind": "pano", "quantity": 21}])
+    older = make_inventory(
+        title="Mừng Xuân 2017", year=2017, items=[{"kind": "pano", "quantity": 21}]
+    )
     newer = make_inventory(
         title="Kỷ niệm 70 năm Lời kêu gọi thi đua ái quốc",
         year=2018,
