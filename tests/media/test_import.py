@@ -14,7 +14,8 @@ CAMPAIGN = "Cổ động trực quan năm 2017"
 GOOD_ROWS = [
     f"k1,{CAMPAIGN},2017,băng rôn,37,Trục chính khu Đô thị Ba Hòn,Kiên Lương,2017-01-15,,"
     '"Học tập và làm theo Bác, thi đua yêu nước",đang treo,10.2571,104.6353',
-    f"k2,{CAMPAIGN},2017,Cờ Đảng,480,Trục chính khu Đô thị Ba Hòn,thị trấn Kiên Lương,2017-01-15,,,,,",
+    f"k2,{CAMPAIGN},2017,Cờ Đảng,480,Trục chính khu Đô thị Ba Hòn,thị trấn Kiên Lương,"
+    "2017-01-15,,,,,",
     f"k3,{CAMPAIGN},2017,bang ron,530,Trục chính khu Đô thị Ba Hòn,kien-luong,2017-01-15,,,,,",
     f"k4,{CAMPAIGN},2017,Pano,21,Trục chính khu Đô thị Ba Hòn,,2017-02-01,2017-12-31,,,,",
 ]
