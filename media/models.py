@@ -1,7 +1,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, slug_re
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery, Sum
 from django.http import Http404, HttpResponse
@@ -118,7 +118,9 @@ class InventoryIndexPage(RoutablePageMixin, Page):
             year = int(request.GET.get(self.year_param, ""))
         except ValueError:
             year = None
-        commune = Commune.objects.filter(slug=request.GET.get(self.commune_param, "")).first()
+        slug = request.GET.get(self.commune_param, "")
+        # Only a well-formed slug reaches the database (PostgreSQL refuses NUL bytes outright).
+        commune = Commune.objects.filter(slug=slug).first() if slug_re.fullmatch(slug) else None
         return year if year in self.get_years() else None, commune
 
     def get_context(self, request, *args, **kwargs):
