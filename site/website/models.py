@@ -178,7 +178,7 @@ class HomePage(Page):
         return [(section, by_parent.get(section.path, [])) for section in sections]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "exemplars.ExemplarIndexPage"]
+    subpage_types = ["news.SectionPage", "exemplars.ExemplarIndexPage", "media.InventoryIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

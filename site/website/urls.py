@@ -19,7 +19,8 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("", include("news.urls")),
     # Wagtail's page addresses cannot hold a dot: hand …/<name>.csv to Wagtail's serve view,
-    # whose routable pages answer them (exemplar statistics, inventory reports).
+    # whose routable pages answer them (exemplar statistics, an inventory's items.csv, a
+    # yearly report's 2017.csv).
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.csv)$", wagtail_views.serve, name="page_csv"),
 ]
 
@@ -30,4 +31,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("", include(wagtail_urls)),
+]

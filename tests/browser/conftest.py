@@ -62,3 +62,15 @@ def live_site(live_server, home):
     address = urlparse(live_server.url)
     Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
     return home
+
+
+@pytest.fixture
+def editor_login(page, live_site, django_user_model):
+    """Signs `page` into Wagtail's admin as a member of the editorial board; returns the user."""
+    user = django_user_model.objects.create_superuser("bientap", "bientap@example.vn", "mat-khau-1")
+    page.goto("/admin/login/")
+    page.fill("#id_username", "bientap")
+    page.fill("#id_password", "mat-khau-1")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    return user

@@ -1,0 +1,190 @@
+"""The demo's inventories: the seed story's 2017 figures along the Ba Hòn axis, and two
+smaller campaigns of 2018."""
+
+import datetime
+
+from wagtail.rich_text import RichText
+
+from website.demo import home_page
+from website.demo_images import demo_image
+from website.models import Commune
+
+from .models import InventoryIndexPage
+from .services import ensure_campaign, ensure_index, publish_items
+
+BA_HON = "Trục chính khu Đô thị Ba Hòn"
+UNIT = "Phòng Văn hóa và Thông tin huyện Kiên Lương"
+
+# (title, year, occasion, start, end, description, items); an item is
+# (kind, quantity, location, commune slug, installed, removed, status, slogan, photo colour)
+CAMPAIGNS = [
+    (
+        "Cổ động trực quan năm 2017 trên trục chính khu Đô thị Ba Hòn",
+        2017,
+        "Chào mừng các ngày lễ lớn của đất nước và của tỉnh trong năm 2017",
+        datetime.date(2017, 1, 15),
+        datetime.date(2017, 12, 31),
+        "Suốt năm 2017, trục chính khu Đô thị Ba Hòn được trang trí cờ, băng rôn và pano "
+        "mỗi dịp lễ lớn; cờ hư hỏng được thay ngay trong tuần.",
+        [
+            (
+                "bang_ron",
+                37,
+                BA_HON,
+                "kien-luong",
+                (2017, 1, 15),
+                (2017, 12, 31),
+                "da_thao",
+                "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                (179, 22, 11),
+            ),
+            ("co_dang", 480, BA_HON, "kien-luong", (2017, 1, 15), None, "dang_treo", "", None),
+            ("co_phuon", 530, BA_HON, "kien-luong", (2017, 1, 15), None, "hu_hong", "", None),
+            (
+                "pano",
+                21,
+                BA_HON,
+                "kien-luong",
+                (2017, 2, 1),
+                None,
+                "dang_treo",
+                "Kiên Lương đoàn kết, năng động, phát triển",
+                (11, 79, 156),
+            ),
+        ],
+    ),
+    (
+        "Kỷ niệm 70 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc",
+        2018,
+        "70 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (11/6/1948 – 11/6/2018)",
+        datetime.date(2018, 6, 1),
+        datetime.date(2018, 6, 20),
+        "Băng rôn và pano dọc Quốc lộ 80 nhắc lời Bác: “Thi đua là yêu nước, yêu nước thì "
+        "phải thi đua”.",
+        [
+            (
+                "bang_ron",
+                12,
+                "Quốc lộ 80 đoạn qua xã Bình An",
+                "binh-an",
+                (2018, 6, 1),
+                (2018, 6, 20),
+                "da_thao",
+                "Thi đua là yêu nước, yêu nước thì phải thi đua",
+                None,
+            ),
+            (
+                "pano",
+                4,
+                "Quốc lộ 80 đoạn qua xã Bình An",
+                "binh-an",
+                (2018, 6, 1),
+                None,
+                "dang_treo",
+                "",
+                None,
+            ),
+            (
+                "man_hinh",
+                1,
+                "Trung tâm Văn hóa – Thể thao huyện",
+                "kien-luong",
+                (2018, 6, 1),
+                (2018, 6, 30),
+                "da_thao",
+                "",
+                None,
+            ),
+        ],
+    ),
+    (
+        "Mừng Đảng, mừng Xuân Mậu Tuất 2018 ở xã đảo Hòn Nghệ",
+        2018,
+        "88 năm Ngày thành lập Đảng Cộng sản Việt Nam và Tết Nguyên đán Mậu Tuất",
+        datetime.date(2018, 1, 25),
+        datetime.date(2018, 2, 28),
+        "Xã đảo Hòn Nghệ treo cờ Tổ quốc, cờ Đảng dọc đường ven biển và ở bến tàu.",
+        [
+            (
+                "co_to_quoc",
+                60,
+                "Đường ven biển Hòn Nghệ",
+                "hon-nghe",
+                (2018, 1, 25),
+                (2018, 2, 28),
+                "da_thao",
+                "",
+                None,
+            ),
+            (
+                "co_dang",
+                40,
+                "Đường ven biển Hòn Nghệ",
+                "hon-nghe",
+                (2018, 1, 25),
+                (2018, 2, 28),
+                "da_thao",
+                "",
+                None,
+            ),
+            (
+                "bang_ron",
+                3,
+                "Bến tàu Hòn Nghệ",
+                "hon-nghe",
+                (2018, 1, 25),
+                (2018, 2, 28),
+                "da_thao",
+                "Mừng Đảng, mừng Xuân",
+                None,
+            ),
+        ],
+    ),
+]
+
+
+def as_date(parts):
+    return datetime.date(*parts) if parts else None
+
+
+def load(stdout):
+    index = ensure_index(home_page())
+    communes = {commune.slug: commune for commune in Commune.objects.all()}
+    for number, (title, year, occasion, start, end, description, items) in enumerate(
+        CAMPAIGNS, start=1
+    ):
+        page, _created = ensure_campaign(index, title, year)
+        page = page.get_latest_revision_as_object()
+        page.occasion, page.start_date, page.end_date = occasion, start, end
+        page.responsible_unit = UNIT
+        page.description = [("paragraph", RichText(f"<p>{description}</p>"))]
+        page.save_revision()
+        upserts = []
+        for row, (
+            kind,
+            quantity,
+            location,
+            commune,
+            installed,
+            removed,
+            status,
+            slogan,
+            colour,
+        ) in enumerate(items, start=1):
+            upserts.append(
+                {
+                    "import_id": f"demo-{number}-{row}",
+                    "kind": kind,
+                    "quantity": quantity,
+                    "location": location,
+                    "commune": communes.get(commune),
+                    "installed_on": as_date(installed),
+                    "removed_on": as_date(removed),
+                    "status": status,
+                    "slogan": slogan,
+                    "photo": demo_image(f"{title[:40]} {row}", colour) if colour else None,
+                }
+            )
+        publish_items(page.pk, upserts=upserts)
+    count = InventoryIndexPage.objects.count()
+    stdout.write(f"Media: {count} inventory index, {len(CAMPAIGNS)} campaigns.")
