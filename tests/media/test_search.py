@@ -1,0 +1,45 @@
+"""Readers find campaign inventories in the site search, by slogan, place or campaign."""
+
+import pytest
+
+from tests.search.conftest import titles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def campaigns(engine, make_inventory):
+    make_inventory(
+        title="Cổ động trực quan năm 2017",
+        year=2017,
+        occasion="Học tập và làm theo Bác",
+        items=[
+            {"kind": "co_dang", "quantity": 480, "slogan": "Đảng Cộng sản Việt Nam quang vinh"},
+            {"kind": "pano", "quantity": 21},
+        ],
+    )
+    make_inventory(
+        title="Đón Tết ở Hòn Nghệ",
+        year=2018,
+        items=[{"kind": "co_phuon", "quantity": 40, "commune": "hon-nghe"}],
+    )
+    engine.ready()
+
+
+def facet(response, param):
+    for group in response.context["facets"]:
+        if group["param"] == param:
+            return {value["label"]: value["count"] for value in group["values"]}
+    return {}
+
+
+def test_inventories_are_found_by_slogan_without_diacritics(campaigns, search):
+    response = search(q="dang cong san viet nam quang vinh")
+    assert titles(response) == ["Cổ động trực quan năm 2017"]
+    assert facet(response, "type") == {"Kiểm kê cổ động trực quan": 1}
+    assert facet(response, "year") == {2017: 1}
+    assert facet(response, "commune") == {"Kiên Lương": 1}
+
+
+def test_inventories_narrow_by_commune(campaigns, search):
+    assert titles(search(q="tet", commune="Hòn Nghệ")) == ["Đón Tết ở Hòn Nghệ"]
