@@ -3,9 +3,12 @@
 from functools import cache
 
 import nh3
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.models import PageLogEntry, Revision
 from wagtail.rich_text import RichText
+from wagtail.signals import page_published
 
 from search.folding import fold
 
@@ -91,6 +94,35 @@ def upsert_story(section, legacy_id, *, body_html, tags=(), **fields):
     story.tags.set(list(tags))
     if created:
         story.slug = unique_slug(section, story.title)
-        section.add_child(instance=story)
-    story.save_revision().publish()
+        publish_new(section, story)
+    else:
+        story.save_revision().publish()
     return story, created
+
+
+def publish_new(parent, page):
+    """Add `page` under `parent` already published, with its first revision and log entry.
+
+    The same outcome as `add_child` + `save_revision().publish()` for a page that has no
+    history, workflow or aliases yet, in one page write instead of three: the legacy import
+    creates thousands of stories this way.
+    """
+    now = timezone.now()
+    page.live, page.has_unpublished_changes = True, False
+    page.first_published_at = page.last_published_at = now
+    page.draft_title = page.title
+    parent.add_child(instance=page)
+    revision = Revision.objects.create(
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        content=page.serializable_data(),
+        object_str=str(page),
+    )
+    page.latest_revision = page.live_revision = revision
+    page.latest_revision_created_at = revision.created_at
+    type(page).objects.filter(pk=page.pk).update(
+        latest_revision=revision, live_revision=revision, latest_revision_created_at=now
+    )
+    PageLogEntry.objects.log_action(page, "wagtail.create", revision=revision, content_changed=True)
+    PageLogEntry.objects.log_action(page, "wagtail.publish", revision=revision)
+    page_published.send(sender=type(page), instance=page, revision=revision)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Search latency on both engines over a few thousand generated stories (`make bench`).
+# Benchmarks (`make bench`): search latency on both engines over a few thousand generated
+# stories, then the legacy import's throughput.
 # Starts PostgreSQL and Elasticsearch like the tests unless DATABASE_URL / ELASTICSEARCH_URL
 # are given; BENCH_STORIES sets the number of stories (default 3000).
 set -euo pipefail
@@ -12,3 +13,5 @@ export DJANGO_SETTINGS_MODULE=website.settings.dev
 export SEARCH_INDEX_ALIAS=bench-content
 "$PY" manage.py migrate --noinput -v 0
 PYTHONPATH=site:. "$PY" -m search.bench "${BENCH_STORIES:-3000}"
+# Legacy story import throughput, on a SQLite database of its own.
+env -u ELASTICSEARCH_URL PYTHONPATH=site:. "$PY" -m news.bench "${BENCH_IMPORT_STORIES:-1000}"

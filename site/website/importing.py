@@ -23,6 +23,8 @@ from django.utils.dateparse import parse_datetime as django_parse_datetime
 from django.utils.translation import gettext as _
 from modelsearch import index as search_index
 from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from search.folding import fold
 
@@ -166,37 +168,46 @@ def parse_flag(value, key):
 
 
 @contextlib.contextmanager
-def search_indexing_deferred():
-    """Index each object saved inside the block once, at the end, instead of on every save.
+def indexing_deferred():
+    """Update Wagtail's search and reference indexes once per object saved inside the block,
+    at the end, instead of on every save.
 
-    Publishing a page saves it several times (creation, revision, publication) and Wagtail's
-    search index is updated on each; an import of thousands of stories spends much of its
-    time there. Only for management commands: the signal is disconnected process-wide.
+    Publishing a page saves it several times (creation, revision, publication) and both
+    indexes are updated on each; an import of thousands of stories spends much of its time
+    there. Only for management commands: the search signal is disconnected process-wide.
     """
     models = [
         m for m in search_index.get_indexed_models() if getattr(m, "search_auto_update", True)
     ]
-    touched = {}
+    touched = set()
 
     def remember(sender, instance, raw=False, **kwargs):
         if not raw:
-            touched[(sender, instance.pk)] = True
+            touched.add((sender, instance.pk))
 
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
-        post_save.connect(remember, sender=model, weak=False)
+    post_save.connect(remember, weak=False, dispatch_uid="website.importing.remember")
     try:
-        yield
+        with disable_reference_index_auto_update():
+            yield
     finally:
+        post_save.disconnect(dispatch_uid="website.importing.remember")
         for model in models:
-            post_save.disconnect(remember, sender=model)
             post_save.connect(post_save_signal_handler, sender=model)
     if transaction.get_rollback():
         return  # a dry run or a refused file: nothing was written, nothing to index
     for model, pk in touched:
+        searched, referenced = model in models, ReferenceIndex.is_indexed(model)
+        if not (searched or referenced):
+            continue
         fresh = model.objects.filter(pk=pk).first()
-        if fresh is not None:
+        if fresh is None:
+            continue
+        if searched:
             search_index.insert_or_update_object(fresh)
+        if referenced:
+            ReferenceIndex.create_or_update_for_object(fresh)
 
 
 class Importer:
@@ -243,7 +254,7 @@ class Importer:
             return report
         if report.errors and not self.skip_invalid:
             return report
-        with transaction.atomic(), search_indexing_deferred():
+        with transaction.atomic(), indexing_deferred():
             try:
                 self.apply(valid, report)
             except RowInvalid as error:

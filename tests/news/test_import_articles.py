@@ -215,3 +215,19 @@ def test_imported_stories_are_in_the_admin_search_index(home, tmp_path):
     path = write_lines(tmp_path / "old.jsonl", [story(1, title="Nuôi cá lồng bè ở Hòn Nghệ")])
     run(path)
     assert [page.legacy_id for page in ArticlePage.objects.search("lồng bè")] == ["old-1"]
+
+
+@pytest.mark.django_db
+def test_imported_story_has_history_and_opens_in_the_admin(home, tmp_path, admin_client):
+    from wagtail.models import PageLogEntry
+
+    path = write_lines(tmp_path / "old.jsonl", [story(1, title="Tin có lịch sử")])
+    run(path)
+    saved = ArticlePage.objects.get()
+    assert saved.live and not saved.has_unpublished_changes
+    assert saved.live_revision == saved.latest_revision
+    assert saved.get_latest_revision_as_object().title == "Tin có lịch sử"
+    actions = set(PageLogEntry.objects.filter(page=saved).values_list("action", flat=True))
+    assert {"wagtail.create", "wagtail.publish"} <= actions
+    edit = admin_client.get(f"/admin/pages/{saved.pk}/edit/")
+    assert edit.status_code == 200 and "Tin có lịch sử" in edit.content.decode()

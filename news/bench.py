@@ -1,7 +1,7 @@
 """Benchmark: stories imported per minute by `import_articles` (run by `make bench`).
 
-Usage: python bench/import_articles.py [N]  — builds a fresh SQLite database in a temp dir,
-loads the site tree, imports N generated stories (long bodies, emoji, decomposed Unicode),
+Usage: PYTHONPATH=site:. python -m news.bench [N] — builds a fresh SQLite database in a temp
+dir, loads the site tree, imports N generated stories (long bodies, emoji, decomposed Unicode),
 then re-imports them (the update path), and prints stories per minute for both.
 """
 
