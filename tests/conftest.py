@@ -48,8 +48,9 @@ def section(home):
 def make_story(section):
     """Publish a story in `section` (or another parent) and return it."""
 
-    def make(parent=None, **kwargs):
+    def make(parent=None, tags=(), **kwargs):
         story = ArticlePageFactory(parent=parent or section, **kwargs)
+        story.tags.set(list(tags))
         story.save_revision().publish()
         story.refresh_from_db()
         return story
