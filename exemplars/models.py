@@ -170,7 +170,7 @@ class ExemplarPage(Page):
         blank=True,
         help_text=_("One or two sentences shown in the list and under the name."),
     )
-    story = StreamField(StoryStreamBlock(), verbose_name=_("story"), blank=True)
+    story = StreamField(StoryStreamBlock(), verbose_name=_("their story"), blank=True)
     legacy_id = models.CharField(
         _("id in the import file"),
         max_length=64,

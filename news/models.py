@@ -256,7 +256,7 @@ class Feedback(models.Model):
     article = models.ForeignKey(
         ArticlePage, verbose_name=_("story"), on_delete=models.CASCADE, related_name="feedback"
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("full name"), max_length=100)
     contact = models.CharField(
         _("email or phone"),
         max_length=120,

@@ -28,18 +28,6 @@ def home(db):
 
 
 @pytest.fixture
-def wagtail_tree(transactional_db):
-    """The locale and root page that Wagtail's migrations create, for transactional tests:
-    a transactional test before this one may have flushed them."""
-    from django.conf import settings
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-
-
-@pytest.fixture
 def section(home):
     return SectionPageFactory(parent=home, title="Học tập và làm theo Bác", slug="hoc-tap")
 

@@ -12,7 +12,6 @@ def at(year):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("wagtail_tree")
 def test_a_reader_finds_a_story_typing_without_diacritics(page, live_site, make_story):
     make_story(title="Học tập và làm theo Bác", published_at=at(2017))
     make_story(title="Học tập và làm theo Bác ở Hòn Chông", published_at=at(2018))

@@ -51,7 +51,6 @@ def test_a_moved_story_is_found_at_its_new_address_and_section(home, make_story,
 
 @pytest.mark.elasticsearch
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("wagtail_tree")
 def test_elasticsearch_follows_through_the_worker(elasticsearch, make_story, search):
     story = make_story(title="Hũ gạo tình thương")
     assert es_titles("hu gao") == []  # queued, not yet sent
@@ -76,7 +75,6 @@ def test_elasticsearch_follows_through_the_worker(elasticsearch, make_story, sea
 
 @pytest.mark.elasticsearch
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("wagtail_tree")
 def test_rebuild_fills_a_new_index_and_swaps_the_alias(elasticsearch, make_story, settings):
     make_story(title="Hũ gạo tình thương")
     SearchDocument.objects.all().delete()  # a copy lost, say, before an upgrade
@@ -94,7 +92,6 @@ def test_rebuild_fills_a_new_index_and_swaps_the_alias(elasticsearch, make_story
 
 @pytest.mark.elasticsearch
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("wagtail_tree")
 def test_a_failed_rebuild_leaves_the_old_index_serving(
     elasticsearch, make_story, settings, monkeypatch
 ):

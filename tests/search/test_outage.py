@@ -38,7 +38,6 @@ def frozen_elasticsearch(elasticsearch, settings):
 
 @pytest.mark.elasticsearch
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("wagtail_tree")
 def test_search_survives_an_outage_and_catches_up(
     frozen_elasticsearch, make_story, search, client, caplog
 ):
