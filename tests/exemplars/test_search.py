@@ -3,7 +3,7 @@
 import pytest
 
 from exemplars.models import AwardLevel, AwardType
-from tests.search.conftest import titles
+from tests.search.conftest import facet, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -32,13 +32,6 @@ def profiles(engine, make_exemplar, communes, make_story):
     )
     make_story(title="Hũ gạo tình thương lan tỏa ở Ba Hòn")
     engine.ready()
-
-
-def facet(response, param):
-    for group in response.context["facets"]:
-        if group["param"] == param:
-            return {value["label"]: value["count"] for value in group["values"]}
-    return {}
 
 
 def test_exemplars_are_found_without_diacritics(profiles, search):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.search.conftest import titles
+from tests.search.conftest import facet, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,6 @@ def campaigns(engine, make_inventory):
         items=[{"kind": "co_phuon", "quantity": 40, "commune": "hon-nghe"}],
     )
     engine.ready()
-
-
-def facet(response, param):
-    for group in response.context["facets"]:
-        if group["param"] == param:
-            return {value["label"]: value["count"] for value in group["values"]}
-    return {}
 
 
 def test_inventories_are_found_by_slogan_without_diacritics(campaigns, search):

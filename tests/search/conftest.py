@@ -14,3 +14,11 @@ def titles(response):
     from django.utils.html import strip_tags
 
     return [strip_tags(str(hit.title)) for hit in response.context["results"]]
+
+
+def facet(response, param):
+    """A facet's values on a results page, as {label: count}."""
+    for group in response.context["facets"]:
+        if group["param"] == param:
+            return {value["label"]: value["count"] for value in group["values"]}
+    return {}

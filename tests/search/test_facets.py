@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import SectionPageFactory
-from tests.search.conftest import titles
+from tests.search.conftest import facet, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,6 @@ def stories(engine, home, section, make_story):
     make_story(parent=other, title="Khen thưởng đảng viên 2018", published_at=at(2018))
     make_story(title="Ra quân làm sạch bờ biển", lead="Đoàn viên dọn rác.", published_at=at(2018))
     engine.ready()
-
-
-def facet(response, param):
-    for group in response.context["facets"]:
-        if group["param"] == param:
-            return {value["label"]: value["count"] for value in group["values"]}
-    return {}
 
 
 def test_facets_count_the_matching_results(stories, search):
