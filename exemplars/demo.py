@@ -6,10 +6,10 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from news.models import ArticlePage
-from news.services import unique_slug
 from website.demo import home_page
 from website.demo_images import demo_image
 from website.models import Commune
+from website.pages import unique_slug
 
 from .models import (
     AwardLevel,

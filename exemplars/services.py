@@ -1,6 +1,6 @@
 """Creating and updating exemplars outside the admin (the import and the demo)."""
 
-from news.services import unique_slug
+from website.pages import unique_slug
 
 from .models import Commendation, ExemplarPage, ExemplarRelatedStory
 

@@ -1,9 +1,7 @@
 """Writing inventories outside the admin (the demo and the import), always through page
 revisions, so what an editor opens next in the admin is what the site shows."""
 
-from django.utils.text import slugify
-
-from search.folding import fold
+from website.pages import unique_slug
 
 from .models import InventoryIndexPage, InventoryPage
 
@@ -14,20 +12,12 @@ def ensure_index(home):
     index = InventoryIndexPage.objects.child_of(home).first()
     if index is None:
         index = home.add_child(
-            instance=InventoryIndexPage(title=INDEX_TITLE, slug="co-dong-truc-quan")
+            instance=InventoryIndexPage(
+                title=INDEX_TITLE, slug="co-dong-truc-quan", show_in_menus=True
+            )
         )
         index.save_revision().publish()
     return index
-
-
-def unique_slug(parent, text):
-    base = slugify(fold(text))[:70] or "dot-cao-dong"
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def find_campaign(index, title, year):

@@ -4,13 +4,12 @@ from functools import cache
 
 import nh3
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.models import PageLogEntry, Revision
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published
 
-from search.folding import fold
+from website.pages import unique_slug
 
 from .models import ArticlePage, SectionPage
 
@@ -47,16 +46,6 @@ def ensure_section(home, title):
         )
         section.save_revision().publish()
     return section
-
-
-def unique_slug(parent, title, exclude=None):
-    base = slugify(fold(title))[:70] or "bai-viet"
-    taken = set(parent.get_children().exclude(pk=exclude).values_list("slug", flat=True))
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 STORY_FIELDS = (

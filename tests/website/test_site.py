@@ -66,3 +66,19 @@ def test_pages_are_light_and_print_ready(client, make_story):
     # No fonts or scripts from other hosts.
     assert "fonts.googleapis" not in html
     assert '<script src="http' not in html
+
+
+@pytest.mark.django_db
+def test_readers_get_vietnamese_whatever_their_browser_language(client, make_story):
+    story = make_story()
+    html = client.get(story.url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Mới nhất" in html and "Latest" not in html
+    assert '<html lang="vi">' in html
+
+
+@pytest.mark.django_db
+def test_sections_are_in_the_menu(client, home, section):
+    section.show_in_menus = True
+    section.save_revision().publish()
+    menu = client.get("/").content.decode().split('class="site-nav"')[1].split("</nav>")[0]
+    assert "Trang chủ" in menu and section.title in menu
