@@ -1,6 +1,6 @@
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -52,6 +53,10 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
+# The renditions includes/story_card.html shows.
+LISTING_RENDITIONS = ("fill-240x160", "fill-640x360")
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def for_listing(self):
         """What a list of stories shows: hero image, section title, newest first."""
@@ -59,7 +64,13 @@ class ArticlePageQuerySet(PageQuerySet):
             path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
         )
         return (
-            self.select_related("hero_image")
+            self.prefetch_related(
+                # The story cards' renditions come with the images: no query per card.
+                Prefetch(
+                    "hero_image",
+                    queryset=get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS),
+                )
+            )
             .annotate(section_title=Subquery(section.values("title")[:1]))
             .order_by(models.F("published_at").desc(nulls_last=True), "-pk")
         )

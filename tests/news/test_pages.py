@@ -92,3 +92,26 @@ def test_drafts_and_private_stories_stay_hidden(client, make_story, section):
     html = client.get(section.url).content.decode()
     assert draft.title not in html
     assert client.get(draft.url or f"/hoc-tap/{draft.slug}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_section_listing_costs_the_same_queries_for_more_stories(client, make_story, section):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from website.demo_images import demo_image
+
+    def queries():
+        client.get(section.url)  # renditions are made on the first view
+        cache.clear()  # as on another worker: renditions come from the database
+        with CaptureQueriesContext(connection) as captured:
+            client.get(section.url)
+        return len(captured)
+
+    for n in range(2):
+        make_story(hero_image=demo_image(f"Ảnh {n}"))
+    few = queries()
+    for n in range(2, 8):
+        make_story(hero_image=demo_image(f"Ảnh {n}"))
+    assert queries() == few

@@ -14,7 +14,7 @@ def sidebar(context):
     return {
         "request": context.get("request"),
         "latest_stories": stories.for_listing()[:6],
-        "most_viewed": stories.most_viewed().select_related("hero_image")[:6],
+        "most_viewed": stories.most_viewed()[:6],
         "website_links": WebsiteLink.objects.all(),
     }
 
