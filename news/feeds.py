@@ -10,7 +10,6 @@ and their line on /feeds/. See docs/feeds.md.
 import hashlib
 import math
 import re
-import time
 import unicodedata
 from datetime import datetime
 from html.parser import HTMLParser
@@ -28,6 +27,7 @@ from django.utils.translation import ngettext
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
+from website import fragments
 from website.models import OfficeSettings
 
 from .models import ArticlePage
@@ -43,9 +43,6 @@ FEED_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 GUID_DATE = "2017"
 NO_DATE = datetime(2017, 1, 1, tzinfo=FEED_TZ)
 
-# Every cached feed's key holds this version; the signal handlers replace it when a page is
-# published, unpublished, moved or deleted, which drops every cached feed at once.
-VERSION_KEY = "news:feeds:version"
 # A safety net for deployments whose processes do not share one cache (see docs/feeds.md).
 CACHE_SECONDS = 10 * 60
 
@@ -56,19 +53,6 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def clean(text):
     """Text as written, in NFC, without characters XML forbids."""
     return _XML_INVALID.sub("", unicodedata.normalize("NFC", str(text or "")))
-
-
-def cache_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time(), None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def content_changed():
-    """Drop every cached feed; the version is also the feeds' Last-Modified."""
-    cache.set(VERSION_KEY, time.time(), None)
 
 
 class _Entry(FeedEntry):
@@ -174,7 +158,7 @@ class Feed:
             # The newest item's date, not the clock, so that the same content gives the same
             # bytes (and ETag) in every process.
             dates = [self.item_updated(item) for item in items]
-            newest = max(dates) if dates else datetime.fromtimestamp(cache_version(), FEED_TZ)
+            newest = max(dates) if dates else datetime.fromtimestamp(fragments.version(), FEED_TZ)
             generator.updated(newest.astimezone(FEED_TZ))
             generator.lastBuildDate(newest.astimezone(FEED_TZ))
             for item in items:
@@ -190,7 +174,7 @@ class Feed:
 
     def document(self, fmt):
         """(body, ETag, Last-Modified timestamp), from the cache when nothing changed."""
-        version = cache_version()
+        version = fragments.version()
         key = self.cache_key(fmt, version)
         cached = cache.get(key)
         if cached is None:

@@ -1,7 +1,9 @@
+from collections import Counter
+from datetime import UTC, datetime
+
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import F, Prefetch
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -16,8 +18,11 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from website import fragments
 from website.blocks import StoryStreamBlock
 from website.pagination import paginate
+
+MIN_DATE = datetime.min.replace(tzinfo=UTC)
 
 
 class SectionPage(Page):
@@ -32,11 +37,15 @@ class SectionPage(Page):
     per_page = 20
 
     def get_stories(self):
-        return ArticlePage.objects.live().public().child_of(self).for_listing()
+        return ArticlePage.objects.live().public().in_section(self).for_listing()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = paginate(request, self.get_stories(), self.per_page)
+        stories = self.get_stories()
+        # Counting a section's stories reads every one of them; the count only changes when
+        # something is published, so it is kept until then.
+        count = fragments.cached(f"section-count:{self.pk}", stories.count)
+        context["stories"] = paginate(request, stories, self.per_page, count=count)
         return context
 
     parent_page_types = ["website.HomePage"]
@@ -52,17 +61,31 @@ class ArticlePageTag(TaggedItemBase):
         "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
 
+    class Meta:
+        # "Newest stories with this tag" walks this index instead of every tagged story.
+        indexes = [models.Index(fields=["tag", "-content_object"], name="news_tag_newest")]
+
 
 # The renditions includes/story_card.html shows.
 LISTING_RENDITIONS = ("fill-240x160", "fill-640x360")
 
+# Newest first: the order of every story listing, and of the indexes that serve them. A live
+# story always has a date (save() fills it in), so NULLs, which SQLite cannot index in this
+# order, need no special place.
+NEWEST_FIRST = (F("published_at").desc(), F("page_ptr").desc())
+
 
 class ArticlePageQuerySet(PageQuerySet):
+    def in_section(self, section):
+        """A section's stories, through the section kept on each story (indexed with the date),
+        not through the page tree's paths, which no index orders by date."""
+        return self.filter(section=section)
+
+    def newest(self):
+        return self.order_by(*NEWEST_FIRST)
+
     def for_listing(self):
         """What a list of stories shows: hero image, section title, newest first."""
-        section = Page.objects.filter(
-            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-        )
         return (
             self.prefetch_related(
                 # The story cards' renditions come with the images: no query per card.
@@ -71,8 +94,8 @@ class ArticlePageQuerySet(PageQuerySet):
                     queryset=get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS),
                 )
             )
-            .annotate(section_title=Subquery(section.values("title")[:1]))
-            .order_by(models.F("published_at").desc(nulls_last=True), "-pk")
+            .annotate(section_title=F("section__title"))
+            .newest()
         )
 
     def most_viewed(self):
@@ -137,6 +160,16 @@ class ArticlePage(Page):
         related_name="+",
         help_text=_("An MP3 or M4A recording of the story, if the radio station has one."),
     )
+    # The parent section, kept by save() and the move handler: listings filter and order on
+    # (section, published_at) through one index instead of scanning the page tree.
+    section = models.ForeignKey(
+        "news.SectionPage",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
     legacy_id = models.CharField(
         _("id in the old system"),
         max_length=64,
@@ -180,34 +213,61 @@ class ArticlePage(Page):
     def display_date(self):
         return self.published_at or self.first_published_at
 
+    # How many of the newest stories of each tag are weighed as related: a popular tag must
+    # not make every story page read all the stories that carry it.
+    related_candidates_per_tag = 60
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            self.section_id = self.parent_id_from_path()
+        if self.published_at is None:
+            # Published without a date: the moment it first went live.
+            self.published_at = self.first_published_at
+        return super().save(*args, **kwargs)
+
+    def parent_id_from_path(self):
+        parent_path = self.path[: -self.steplen]
+        return Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+
     def get_section(self):
         return self.get_parent().specific_deferred
 
     def get_related_stories(self):
-        """Stories sharing the most tags, then the newest of the same section."""
+        """Stories sharing the most tags (among each tag's newest), then the newest of the same
+        section."""
         stories = ArticlePage.objects.live().public().exclude(pk=self.pk)
-        tag_ids = list(self.tags.values_list("pk", flat=True))
-        related = []
-        if tag_ids:
-            related = list(
-                stories.filter(tags__in=tag_ids)
-                .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids), distinct=True))
-                .for_listing()
-                .order_by("-shared", "-published_at")[: self.related_count]
+        shared = Counter()
+        for tag_id in self.tags.values_list("pk", flat=True):
+            shared.update(
+                ArticlePageTag.objects.filter(tag_id=tag_id)
+                .exclude(content_object_id=self.pk)
+                .order_by("-content_object_id")
+                .values_list("content_object_id", flat=True)[: self.related_candidates_per_tag]
             )
-        if len(related) < self.related_count:
+        related = []
+        if shared:
+            dated = stories.filter(pk__in=list(shared)).values_list("pk", "published_at")
+            newest_first = sorted(dated, key=lambda row: row[1] or MIN_DATE, reverse=True)
+            ranked = sorted(newest_first, key=lambda row: shared[row[0]], reverse=True)
+            chosen = [pk for pk, _ in ranked[: self.related_count]]
+            by_pk = {story.pk: story for story in stories.filter(pk__in=chosen).for_listing()}
+            related = [by_pk[pk] for pk in chosen if pk in by_pk]
+        if len(related) < self.related_count and self.section_id:
             related += list(
-                stories.sibling_of(self)
+                stories.in_section(self.section_id)
                 .exclude(pk__in=[s.pk for s in related])
                 .for_listing()[: self.related_count - len(related)]
             )
         return related
 
     def get_other_stories(self, exclude=()):
+        if not self.section_id:
+            return []
         return (
             ArticlePage.objects.live()
             .public()
-            .sibling_of(self, inclusive=False)
+            .in_section(self.section_id)
+            .exclude(pk=self.pk)
             .exclude(pk__in=exclude)
             .for_listing()[: self.others_count]
         )
@@ -244,6 +304,10 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+        indexes = [
+            models.Index(*NEWEST_FIRST, name="news_story_newest"),
+            models.Index("section", *NEWEST_FIRST, name="news_story_section_newest"),
+        ]
 
 
 class ArticleViewCount(models.Model):
@@ -256,6 +320,8 @@ class ArticleViewCount(models.Model):
 
     class Meta:
         verbose_name = _("view count")
+        # "Xem nhiều nhất" reads the top of this index.
+        indexes = [models.Index(fields=["-views"], name="news_views_most")]
 
     def __str__(self):
         return f"{self.page_id}: {self.views}"

@@ -2,19 +2,20 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-
-def set_publication_date(sender, instance, **kwargs):
-    """A story published without a date takes the moment it first went live."""
-    if instance.published_at is None:
-        instance.published_at = instance.first_published_at
-        type(instance).objects.filter(pk=instance.pk).update(published_at=instance.published_at)
+from website import fragments
 
 
 def drop_cached_feeds(sender, **kwargs):
-    """A page went live, changed, left, moved or changed privacy: the next pull rebuilds."""
-    from . import feeds
+    """A page went live, changed, left, moved or changed privacy: the next pull rebuilds, and
+    so does every cached fragment of readers' pages."""
+    fragments.changed()
 
-    feeds.content_changed()
+
+def follow_move(sender, instance, parent_page_after, **kwargs):
+    """A story moved to another section: its listings follow it."""
+    from .models import ArticlePage
+
+    ArticlePage.objects.filter(pk=instance.pk).update(section_id=parent_page_after.pk)
 
 
 def drop_cached_feeds_on_delete(sender, instance, **kwargs):
@@ -23,15 +24,12 @@ def drop_cached_feeds_on_delete(sender, instance, **kwargs):
 
 
 def connect():
-    from website.models import OfficeSettings
-
     from .models import ArticlePage
 
-    page_published.connect(set_publication_date, sender=ArticlePage)
     # Any page type, so that feeds of other apps' pages are kept fresh too.
     page_published.connect(drop_cached_feeds)
     page_unpublished.connect(drop_cached_feeds)
+    post_page_move.connect(follow_move, sender=ArticlePage)
     post_page_move.connect(drop_cached_feeds)
     post_delete.connect(drop_cached_feeds_on_delete)
     post_save.connect(drop_cached_feeds, sender=PageViewRestriction)
-    post_save.connect(drop_cached_feeds, sender=OfficeSettings)

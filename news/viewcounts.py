@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
+from website import fragments
+
 BOT_RE = re.compile(
     r"bot|crawl|spider|slurp|preview|externalhit|fetch|curl|wget|python-requests|httpclient|headless",
     re.IGNORECASE,
@@ -62,6 +64,7 @@ def flush():
         )
         for page_id, count in hits.items():
             ArticleViewCount.objects.filter(page_id=page_id).update(views=F("views") + count)
+    fragments.changed(fragments.VIEWS)  # "Xem nhiều nhất" shows the new order
     return len(hits)
 
 

@@ -1,6 +1,4 @@
 from django.db import models
-from django.db.models import F, Window
-from django.db.models.functions import Length, RowNumber, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -142,7 +140,8 @@ class HomePage(Page):
         from news.models import ArticlePage, SectionPage
 
         context = super().get_context(request, *args, **kwargs)
-        stories = ArticlePage.objects.live().public().descendant_of(self)
+        sections = list(SectionPage.objects.live().public().child_of(self))
+        stories = ArticlePage.objects.live().public().filter(section__in=sections)
         latest = list(stories.for_listing()[: self.latest_count + 1])
         lead = self.lead_story if self.lead_story and self.lead_story.live else None
         if lead is None and latest:
@@ -151,31 +150,26 @@ class HomePage(Page):
         context["latest_stories"] = [s for s in latest if lead is None or s.pk != lead.pk][
             : self.latest_count
         ]
-        context["section_blocks"] = self.section_blocks(
-            SectionPage.objects.live().public().child_of(self), stories
-        )
+        context["section_blocks"] = self.section_blocks(sections, stories)
         return context
 
     def section_blocks(self, sections, stories):
-        """Each section with its newest stories, in one query for all sections."""
-        sections = list(sections)
-        # A story's parent path is its own path less one tree step (Wagtail's steplen).
-        ranked = (
-            stories.annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=F("parent_path"),
-                    order_by=[F("published_at").desc(nulls_last=True), F("pk").desc()],
-                )
+        """Each section with its newest stories: one short walk of the (section, date) index
+        per section, then one listing query for all of them."""
+        chosen = {
+            section.pk: list(
+                stories.in_section(section)
+                .newest()
+                .values_list("pk", flat=True)[: self.stories_per_section]
             )
-            .filter(rank__lte=self.stories_per_section, parent_path__in=[s.path for s in sections])
-            .for_listing()
-        )
-        by_parent = {}
-        for story in ranked:
-            by_parent.setdefault(story.parent_path, []).append(story)
-        return [(section, by_parent.get(section.path, [])) for section in sections]
+            for section in sections
+        }
+        wanted = [pk for pks in chosen.values() for pk in pks]
+        by_pk = {story.pk: story for story in stories.filter(pk__in=wanted).for_listing()}
+        return [
+            (section, [by_pk[pk] for pk in chosen[section.pk] if pk in by_pk])
+            for section in sections
+        ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "exemplars.ExemplarIndexPage", "media.InventoryIndexPage"]

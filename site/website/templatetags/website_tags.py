@@ -1,22 +1,40 @@
 from django import template
+from django.template.loader import render_to_string
 from wagtail.models import Site
 
+from website import fragments
 from website.models import WebsiteLink
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/sidebar.html", takes_context=True)
+def _site_key(request):
+    site = Site.find_for_request(request) if request else None
+    return site.pk if site else 0
+
+
+@register.simple_tag(takes_context=True)
 def sidebar(context):
+    """The sidebar every page shows, rendered once per content version and site."""
     from news.models import ArticlePage
 
-    stories = ArticlePage.objects.live().public()
-    return {
-        "request": context.get("request"),
-        "latest_stories": stories.for_listing()[:6],
-        "most_viewed": stories.most_viewed()[:6],
-        "website_links": WebsiteLink.objects.all(),
-    }
+    request = context.get("request")
+
+    def render():
+        stories = ArticlePage.objects.live().public()
+        return render_to_string(
+            "includes/sidebar.html",
+            {
+                "latest_stories": stories.for_listing()[:6],
+                "most_viewed": stories.most_viewed()[:6],
+                "website_links": WebsiteLink.objects.all(),
+            },
+            request=request,
+        )
+
+    return fragments.cached(
+        f"sidebar:{_site_key(request)}", render, topics=(fragments.CONTENT, fragments.VIEWS)
+    )
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -26,10 +44,14 @@ def breadcrumbs(context):
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 
-@register.inclusion_tag("includes/site_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_menu(context):
     """The sections and other top-level pages marked "show in menus"."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    items = site.root_page.get_children().live().public().in_menu() if site else []
-    return {"request": request, "menu_items": items}
+
+    def render():
+        items = site.root_page.get_children().live().public().in_menu() if site else []
+        return render_to_string("includes/site_menu.html", {"menu_items": items}, request=request)
+
+    return fragments.cached(f"menu:{site.pk if site else 0}", render)
