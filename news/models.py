@@ -98,8 +98,18 @@ class ArticlePageQuerySet(PageQuerySet):
             .newest()
         )
 
+    def listed_by_id(self, *id_lists):
+        """For each list of ids, the stories listed as cards in that order: one query for all
+        lists, which a cache of ids may have chosen, and no sort."""
+        wanted = {pk for ids in id_lists for pk in ids}
+        found = {story.pk: story for story in self.filter(pk__in=wanted).for_listing().order_by()}
+        return [[found[pk] for pk in ids if pk in found] for ids in id_lists]
+
     def most_viewed(self):
-        return self.filter(view_stats__views__gt=0).order_by("-view_stats__views", "-pk")
+        # Ties broken by the same column the index holds, so the index gives the order.
+        return self.filter(view_stats__views__gt=0).order_by(
+            "-view_stats__views", "-view_stats__page"
+        )
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -232,10 +242,9 @@ class ArticlePage(Page):
     def get_section(self):
         return self.get_parent().specific_deferred
 
-    def get_related_stories(self):
+    def related_ids(self, stories):
         """Stories sharing the most tags (among each tag's newest), then the newest of the same
         section."""
-        stories = ArticlePage.objects.live().public().exclude(pk=self.pk)
         shared = Counter()
         for tag_id in self.tags.values_list("pk", flat=True):
             shared.update(
@@ -244,41 +253,40 @@ class ArticlePage(Page):
                 .order_by("-content_object_id")
                 .values_list("content_object_id", flat=True)[: self.related_candidates_per_tag]
             )
-        related = []
-        if shared:
-            dated = stories.filter(pk__in=list(shared)).values_list("pk", "published_at")
-            newest_first = sorted(dated, key=lambda row: row[1] or MIN_DATE, reverse=True)
-            ranked = sorted(newest_first, key=lambda row: shared[row[0]], reverse=True)
-            chosen = [pk for pk, _ in ranked[: self.related_count]]
-            by_pk = {story.pk: story for story in stories.filter(pk__in=chosen).for_listing()}
-            related = [by_pk[pk] for pk in chosen if pk in by_pk]
-        if len(related) < self.related_count and self.section_id:
-            related += list(
-                stories.in_section(self.section_id)
-                .exclude(pk__in=[s.pk for s in related])
-                .for_listing()[: self.related_count - len(related)]
+        dated = stories.filter(pk__in=list(shared)).order_by().values_list("pk", "published_at")
+        newest_first = sorted(dated, key=lambda row: row[1] or MIN_DATE, reverse=True)
+        ranked = sorted(newest_first, key=lambda row: shared[row[0]], reverse=True)
+        chosen = [pk for pk, _ in ranked[: self.related_count]]
+        if len(chosen) < self.related_count:
+            chosen += self.section_ids(
+                stories.exclude(pk__in=chosen), self.related_count - len(chosen)
             )
-        return related
+        return chosen
 
-    def get_other_stories(self, exclude=()):
+    def section_ids(self, stories, count):
         if not self.section_id:
             return []
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .in_section(self.section_id)
-            .exclude(pk=self.pk)
-            .exclude(pk__in=exclude)
-            .for_listing()[: self.others_count]
+        return list(
+            stories.in_section(self.section_id).newest().values_list("pk", flat=True)[:count]
         )
+
+    def get_story_lists(self):
+        """(related stories, other stories of the section): which ones is kept until content
+        changes; the stories themselves come in one listing query."""
+        stories = ArticlePage.objects.live().public().exclude(pk=self.pk)
+
+        def choose():
+            related = self.related_ids(stories)
+            return related, self.section_ids(stories.exclude(pk__in=related), self.others_count)
+
+        related, others = fragments.cached(f"story-lists:{self.pk}", choose)
+        return stories.listed_by_id(related, others)
 
     def get_context(self, request, *args, feedback_form=None, **kwargs):
         from .forms import FeedbackForm
 
         context = super().get_context(request, *args, **kwargs)
-        related = self.get_related_stories()
-        context["related_stories"] = related
-        context["other_stories"] = self.get_other_stories(exclude=[s.pk for s in related])
+        context["related_stories"], context["other_stories"] = self.get_story_lists()
         context["feedback_form"] = feedback_form or FeedbackForm()
         context["feedback_list"] = self.feedback.filter(approved=True).order_by("created_at")
         context["feedback_sent"] = request.GET.get("phan-hoi") == "da-gui"
@@ -321,7 +329,7 @@ class ArticleViewCount(models.Model):
     class Meta:
         verbose_name = _("view count")
         # "Xem nhiều nhất" reads the top of this index.
-        indexes = [models.Index(fields=["-views"], name="news_views_most")]
+        indexes = [models.Index(fields=["-views", "-page"], name="news_views_most")]
 
     def __str__(self):
         return f"{self.page_id}: {self.views}"

@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='articleviewcount',
-            index=models.Index(fields=['-views'], name='news_views_most'),
+            index=models.Index(fields=['-views', '-page'], name='news_views_most'),
         ),
         migrations.RunPython(set_sections, migrations.RunPython.noop),
     ]

@@ -4,6 +4,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from . import fragments
 
 
 class UnitLevel(models.TextChoices):
@@ -141,35 +144,43 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         sections = list(SectionPage.objects.live().public().child_of(self))
-        stories = ArticlePage.objects.live().public().filter(section__in=sections)
-        latest = list(stories.for_listing()[: self.latest_count + 1])
-        lead = self.lead_story if self.lead_story and self.lead_story.live else None
-        if lead is None and latest:
-            lead = latest[0]
+        stories = ArticlePage.objects.live().public()
+        latest, by_section = fragments.cached(
+            f"home-lists:{self.pk}", lambda: self.choose_stories(sections, stories)
+        )
+        blocks = [by_section.get(section.pk, []) for section in sections]
+        chosen, latest, *blocks = stories.listed_by_id([self.lead_story_id], latest, *blocks)
+        lead = chosen[0] if chosen else (latest[0] if latest else None)
         context["lead_story"] = lead
-        context["latest_stories"] = [s for s in latest if lead is None or s.pk != lead.pk][
-            : self.latest_count
-        ]
-        context["section_blocks"] = self.section_blocks(sections, stories)
+        context["latest_stories"] = [s for s in latest if s is not lead][: self.latest_count]
+        context["section_blocks"] = list(zip(sections, blocks, strict=True))
         return context
 
-    def section_blocks(self, sections, stories):
-        """Each section with its newest stories: one short walk of the (section, date) index
-        per section, then one listing query for all of them."""
-        chosen = {
-            section.pk: list(
-                stories.in_section(section)
-                .newest()
-                .values_list("pk", flat=True)[: self.stories_per_section]
+    def route(self, request, path_components):
+        """The page at a reader's address in one lookup (its slug is indexed) instead of two
+        queries per level of the tree; anything else (routable sub-pages, 404s) the usual way."""
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = (
+                Page.objects.live()
+                .filter(slug=path_components[-1], url_path=url_path)
+                .specific()
+                .first()
             )
+            if page is not None:
+                return RouteResult(page)
+        return super().route(request, path_components)
+
+    def choose_stories(self, sections, stories):
+        """The newest stories overall and of each section, as ids: each list is one short walk
+        of a (date) or (section, date) index."""
+        stories = stories.filter(section__in=sections).newest().values_list("pk", flat=True)
+        latest = list(stories[: self.latest_count + 1])
+        by_section = {
+            section.pk: list(stories.in_section(section)[: self.stories_per_section])
             for section in sections
         }
-        wanted = [pk for pks in chosen.values() for pk in pks]
-        by_pk = {story.pk: story for story in stories.filter(pk__in=wanted).for_listing()}
-        return [
-            (section, [by_pk[pk] for pk in chosen[section.pk] if pk in by_pk])
-            for section in sections
-        ]
+        return latest, by_section
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "exemplars.ExemplarIndexPage", "media.InventoryIndexPage"]

@@ -1,0 +1,211 @@
+"""Benchmark: reader pages at several corpus sizes, uncached (run by `make bench`).
+
+Usage: PYTHONPATH=site:. python -m website.bench [SIZES] — SIZES like 300,10000,100000.
+Needs DATABASE_URL (PostgreSQL; scripts/bench.sh starts one) and `wrk` on the PATH. For each
+size it grows the corpus (news.corpus), then for every page prints:
+- the query count and the SQL time of one request, measured in this process, with the shared
+  fragments warm and with every cache emptied before the request;
+- req/s and p50/p99 latency from wrk against gunicorn (production settings, BENCH_WORKERS sync
+  workers, no front cache) with BENCH_CONNECTIONS connections for BENCH_SECONDS per page.
+"""
+
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+SAMPLES = 15
+
+
+def configure():
+    workdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="website.settings.production",
+        DJANGO_SECRET_KEY="bench-only-not-secret",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        DJANGO_SECURE_COOKIES="0",
+        DJANGO_STATIC_ROOT=str(workdir / "static"),
+        MEDIA_ROOT=os.environ.get("MEDIA_ROOT", str(workdir / "uploads")),
+    )
+    os.environ.pop("ELASTICSEARCH_URL", None)
+    import django
+
+    django.setup()
+    return workdir
+
+
+def reader_pages():
+    """(label, URL) of every kind of reader page."""
+    from exemplars.models import ExemplarIndexPage, ExemplarPage
+    from media.models import InventoryIndexPage
+    from news.models import ArticlePage, SectionPage
+
+    section = max(SectionPage.objects.live(), key=lambda s: s.get_children_count())
+    stories = ArticlePage.objects.live().filter(section=section).newest()
+    count = stories.count()
+    story = stories[count // 2 : count // 2 + 1].get()
+    deep = min(50, -(-count // section.per_page))  # page 50, or the last page if fewer
+    pages = [
+        ("home", "/"),
+        ("story", story.url),
+        ("section", section.url),
+        (f"section p.{deep}", f"{section.url}?page={deep}"),
+    ]
+    exemplars = ExemplarIndexPage.objects.live().first()
+    if exemplars:
+        pages.append(("exemplar list", exemplars.url))
+        pages.append(("exemplar", ExemplarPage.objects.live().first().url))
+    inventories = InventoryIndexPage.objects.live().first()
+    if inventories:
+        pages.append(("inventories", inventories.url))
+        pages.append(("report 2017", f"{inventories.url}bao-cao/2017/"))
+    return pages
+
+
+def sql_profile(url, cold):
+    """(queries, SQL ms) of one GET, the median of SAMPLES."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+
+    client = Client(HTTP_USER_AGENT="bench")
+    client.get(url)
+    counts, times = [], []
+    for _ in range(SAMPLES):
+        spent = []
+
+        def timed(execute, sql, params, many, context, spent=spent):
+            started = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                spent.append(time.perf_counter() - started)
+
+        if cold:
+            cache.clear()
+        with connection.execute_wrapper(timed):
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        counts.append(len(spent))
+        times.append(sum(spent) * 1000)
+    return int(statistics.median(counts)), statistics.median(times)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_gunicorn(workdir):
+    port = free_port()
+    log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed with the process)
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "--chdir",
+            str(ROOT / "site"),
+            "website.wsgi:application",
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=log,
+        stderr=log,
+        env=os.environ.copy(),
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
+            return process, port
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit(f"gunicorn did not start; see {workdir / 'gunicorn.log'}")
+
+
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url, seconds=SECONDS):
+    """(req/s, p50 ms, p99 ms, errors) from wrk."""
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def percentile(p):
+        value, unit = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out).groups()
+        return float(value) * UNIT_MS[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rate, percentile(50), percentile(99), int(errors.group(1)) if errors else 0
+
+
+def main(sizes):
+    workdir = configure()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from news import corpus
+    from news.models import ArticlePage
+
+    quiet = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the benchmark)
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", stdout=quiet)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    print(
+        f"Reader pages, uncached: gunicorn {WORKERS} sync workers, wrk {CONNECTIONS} "
+        f"connections × {SECONDS} s, {connection.vendor}"
+    )
+    for size in sizes:
+        started = time.perf_counter()
+        corpus.grow(size)
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("VACUUM ANALYZE")
+        grown = time.perf_counter() - started
+        print(f"\n{ArticlePage.objects.count():,} stories (grown in {grown:.0f} s)")
+        print(
+            f"{'page':<14} {'queries':>7} {'SQL ms':>7} {'cold q':>6} {'cold ms':>7} "
+            f"{'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}"
+        )
+        pages = reader_pages()
+        process, port = start_gunicorn(workdir)
+        try:
+            for label, url in pages:
+                queries, sql_ms = sql_profile(url, cold=False)
+                cold_queries, cold_ms = sql_profile(url, cold=True)
+                wrk(f"http://127.0.0.1:{port}{url}", seconds=2)  # warm every worker
+                rate, p50, p99, errors = wrk(f"http://127.0.0.1:{port}{url}")
+                print(
+                    f"{label:<14} {queries:>7} {sql_ms:>7.1f} {cold_queries:>6} {cold_ms:>7.1f} "
+                    f"{rate:>7.1f} {p50:>7.1f} {p99:>7.1f} {errors:>6}",
+                    flush=True,
+                )
+        finally:
+            process.terminate()
+            process.wait()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    arg = sys.argv[1] if len(sys.argv) > 1 else "300,10000,100000"
+    main([int(size) for size in arg.split(",")])
