@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks (`make bench`): search latency on both engines over a few thousand generated
-# stories, then the legacy import's throughput.
+# Benchmarks (`make bench`): reader pages uncached at several corpus sizes, search latency on
+# both engines over a few thousand generated stories, then the legacy import's throughput.
 # Starts PostgreSQL and Elasticsearch like the tests unless DATABASE_URL / ELASTICSEARCH_URL
 # are given; BENCH_STORIES sets the number of stories (default 3000).
 set -euo pipefail
@@ -11,6 +11,8 @@ trap 'scripts/services.sh stop' EXIT
 eval "$(scripts/services.sh start)"
 export DJANGO_SETTINGS_MODULE=website.settings.dev
 export SEARCH_INDEX_ALIAS=bench-content
+# Reader pages at BENCH_PAGE_SIZES stories, in a database of their own (site/website/bench.py).
+PYTHONPATH=site:. "$PY" -m website.bench "${BENCH_PAGE_SIZES:-300,10000,100000}"
 "$PY" manage.py migrate --noinput -v 0
 PYTHONPATH=site:. "$PY" -m search.bench "${BENCH_STORIES:-3000}"
 # Legacy story import throughput, on a SQLite database of its own.

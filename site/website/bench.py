@@ -1,7 +1,8 @@
 """Benchmark: reader pages at several corpus sizes, uncached (run by `make bench`).
 
 Usage: PYTHONPATH=site:. python -m website.bench [SIZES] — SIZES like 300,10000,100000.
-Needs DATABASE_URL (PostgreSQL; scripts/bench.sh starts one) and `wrk` on the PATH. For each
+Needs DATABASE_URL (PostgreSQL; scripts/bench.sh starts one; the benchmark works in a database of
+its own beside it and drops it afterwards) and `wrk` on the PATH. For each
 size it grows the corpus (news.corpus), then for every page prints:
 - the query count and the SQL time of one request, measured in this process, with the shared
   fragments warm and with every cache emptied before the request;
@@ -30,9 +31,28 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 SAMPLES = 15
 
 
-def configure():
+def fresh_database():
+    """A database of its own next to DATABASE_URL's, so other benchmarks' rows stay apart."""
+    import psycopg
+
+    url = os.environ["DATABASE_URL"]
+    name = f"bench_pages_{os.getpid()}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return url, name, f"{url.rsplit('/', 1)[0]}/{name}"
+
+
+def drop_database(url, name):
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def configure(database_url):
     workdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
     os.environ.update(
+        DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="website.settings.production",
         DJANGO_SECRET_KEY="bench-only-not-secret",
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
@@ -160,7 +180,17 @@ def wrk(url, seconds=SECONDS):
 
 
 def main(sizes):
-    workdir = configure()
+    server_url, name, database_url = fresh_database()
+    try:
+        run(sizes, configure(database_url))
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        drop_database(server_url, name)
+
+
+def run(sizes, workdir):
     from django.core.management import call_command
     from django.db import connection
 
