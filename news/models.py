@@ -228,7 +228,7 @@ class ArticlePage(Page):
     related_candidates_per_tag = 60
 
     def save(self, *args, **kwargs):
-        if self.path:
+        if self.path and kwargs.get("update_fields") is None:
             self.section_id = self.parent_id_from_path()
         if self.published_at is None:
             # Published without a date: the moment it first went live.

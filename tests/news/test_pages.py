@@ -87,6 +87,27 @@ def test_home_page_leads_with_newest_and_lists_sections(client, home, make_story
 
 
 @pytest.mark.django_db
+def test_a_story_moved_to_another_section_is_listed_there(client, home, make_story, section):
+    story = make_story(title="Tin chuyển chuyên mục")
+    tax = SectionPageFactory(parent=home, title="Thuế", slug="thue")
+    assert story.title in main_column(client.get(section.url))
+    story.move(tax, pos="last-child")
+    assert story.title not in main_column(client.get(section.url))
+    assert story.title in main_column(client.get(tax.url))
+    moved = client.get("/thue/" + story.slug + "/")
+    assert moved.status_code == 200 and "Thuế" in main_column(moved)
+
+
+@pytest.mark.django_db
+def test_a_story_edited_and_republished_stays_in_its_listings(client, make_story, section):
+    story = make_story(title="Tin cũ")
+    story.title = "Tin đã sửa"
+    story.save_revision().publish()
+    assert "Tin đã sửa" in main_column(client.get(section.url))
+    assert "Tin đã sửa" in main_column(client.get("/"))
+
+
+@pytest.mark.django_db
 def test_drafts_and_private_stories_stay_hidden(client, make_story, section):
     draft = ArticlePageFactory(parent=section, title="Bản nháp chưa duyệt", live=False)
     html = client.get(section.url).content.decode()
