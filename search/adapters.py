@@ -21,6 +21,13 @@ class StoryAdapter(ContentAdapter):
     def get_queryset(self):
         return self.model.objects.live().public().for_listing()
 
+    def outdated_by(self, page):
+        """A renamed section's stories: their documents still carry the old name."""
+        from .models import SearchDocument
+
+        stale = SearchDocument.objects.filter(kind=self.kind).exclude(section=page.title)
+        return self.model.objects.filter(section_id=page.pk, pk__in=stale.values("object_id"))
+
     def get_document(self, story):
         section = getattr(story, "section_title", None) or story.get_parent().title
         return Document(

@@ -35,6 +35,10 @@ class ContentAdapter:
     def is_searchable(self, obj):
         return self.get_queryset().filter(pk=obj.pk).exists()
 
+    def outdated_by(self, page):
+        """Objects whose documents show something of `page` that its publication changed."""
+        return self.model.objects.none()
+
 
 _adapters = {}
 

@@ -1,5 +1,5 @@
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import indexing
@@ -14,6 +14,21 @@ def page_moved(sender, instance, **kwargs):
     """A moved page changes the URL (and maybe the section) of everything under it."""
     pages = Page.objects.descendant_of(instance, inclusive=True).specific(defer=True)
     indexing.sync(pages)
+
+
+def privacy_changed(sender, instance, **kwargs):
+    """A page made private hides itself and everything under it from the search; made public
+    again, it shows them again."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # else deleted with its page, which removed the documents
+        page_moved(sender, page)
+
+
+def dependents_published(sender, instance, **kwargs):
+    for adapter in adapters():
+        outdated = adapter.outdated_by(instance)
+        if outdated.exists():
+            indexing.sync(outdated)
 
 
 def object_deleted(sender, instance, **kwargs):
@@ -31,3 +46,6 @@ def connect():
             page_unpublished.connect(page_changed, sender=model)
         post_delete.connect(object_deleted, sender=model)
     post_page_move.connect(page_moved)
+    page_published.connect(dependents_published)
+    post_save.connect(privacy_changed, sender=PageViewRestriction)
+    post_delete.connect(privacy_changed, sender=PageViewRestriction)

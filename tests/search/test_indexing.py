@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import PageViewRestriction
 
 from search import elastic
 from search.models import SearchDocument
@@ -47,6 +48,31 @@ def test_a_moved_story_is_found_at_its_new_address_and_section(home, make_story,
     hit = search(q="hu gao").context["results"][0]
     assert hit.url == "/guong/" + story.slug + "/"
     assert hit.section == "Gương người tốt"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("restricted", ["story", "section"])
+def test_a_story_made_private_leaves_the_search_and_comes_back(
+    make_story, section, search, client, restricted
+):
+    story = make_story(title="Hũ gạo tình thương")
+    page = story if restricted == "story" else section
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+    )
+    assert search(q="hu gao").context["total"] == 0
+    assert client.get("/search/suggest", {"q": "hu ga"}).json() == {"suggestions": []}
+
+    restriction.delete()
+    assert titles(search(q="hu gao")) == ["Hũ gạo tình thương"]
+
+
+@pytest.mark.django_db
+def test_a_renamed_section_is_the_section_of_its_stories_in_the_search(make_story, section, search):
+    make_story(title="Hũ gạo tình thương")
+    section.title = "Gương sáng"
+    section.save_revision().publish()
+    assert search(q="hu gao").context["results"][0].section == "Gương sáng"
 
 
 @pytest.mark.elasticsearch
