@@ -1,9 +1,12 @@
 """The one search service: picks the engine, falls back to the database, shapes results."""
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.dateparse import parse_datetime
 
 from . import highlight, spelling
@@ -25,13 +28,45 @@ class Hit:
     snippet: str
 
 
+class Breaker:
+    """After Elasticsearch failed to answer, searches go straight to the database for
+    SEARCH_BREAKER_SECONDS; then one search (one in every process sharing the cache) probes
+    it and closes the breaker if it answers. So while it hangs only the first search in each
+    cool-down waits for the timeout."""
+
+    OPEN_UNTIL = "search:breaker:open-until"
+    PROBE = "search:breaker:probe"
+    probing = False
+
+    def allows(self):
+        """Whether this search may ask Elasticsearch: yes while the breaker is closed, and for
+        the one probe once its cool-down is over."""
+        until = cache.get(self.OPEN_UNTIL)
+        if until is None:
+            return True
+        if time.time() < until:
+            return False
+        self.probing = cache.add(self.PROBE, 1, settings.SEARCH_ELASTICSEARCH_TIMEOUT + 5)
+        return self.probing
+
+    def trip(self):
+        cache.set(self.OPEN_UNTIL, time.time() + settings.SEARCH_BREAKER_SECONDS, None)
+        cache.delete(self.PROBE)
+
+    def answered(self):
+        if self.probing:
+            self.probing = False
+            cache.delete_many([self.OPEN_UNTIL, self.PROBE])
+
+
 class Searcher:
-    """Elasticsearch when configured, else the database; the database also answers whenever
-    Elasticsearch does not."""
+    """Elasticsearch when configured and its breaker allows, else the database; the database
+    also answers whenever Elasticsearch does not."""
 
     def __init__(self):
         self.engines = [DatabaseEngine()]
-        if elasticsearch_enabled():
+        self.breaker = Breaker()
+        if elasticsearch_enabled() and self.breaker.allows():
             from .elastic import ElasticsearchEngine
 
             self.engines.insert(0, ElasticsearchEngine())
@@ -44,18 +79,25 @@ class Searcher:
         while True:
             engine = self.engines[0]
             try:
-                return getattr(engine, method)(*args)
+                result = getattr(engine, method)(*args)
             except Exception as error:
                 from .elastic import UNAVAILABLE
 
                 if len(self.engines) == 1 or not isinstance(error, UNAVAILABLE):
                     raise
                 logger.warning(
-                    "Elasticsearch did not answer (%s: %s); searching the database instead.",
+                    "Elasticsearch did not answer (%s: %s); searching the database instead "
+                    "for %s s.",
                     type(error).__name__,
                     error,
+                    settings.SEARCH_BREAKER_SECONDS,
                 )
+                self.breaker.trip()
                 self.engines.pop(0)
+                continue
+            if len(self.engines) > 1:
+                self.breaker.answered()
+            return result
 
     def suggest(self, units, limit=8):
         return self.run("suggest", units, limit)

@@ -4,12 +4,15 @@ meanwhile reach Elasticsearch once it is back."""
 import logging
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from search import elastic
 from search.models import SearchDocument
+from search.service import Breaker
 from tests.search.conftest import run_worker, titles
 
 
@@ -22,6 +25,7 @@ def frozen_elasticsearch(elasticsearch, settings):
     pid = int(pid_file.read_text())
     settings.SEARCH_ELASTICSEARCH_TIMEOUT = 1
     settings.SEARCH_RETRY_SECONDS = 0
+    settings.SEARCH_BREAKER_SECONDS = 0  # every search tries again, unless a test says
 
     def freeze():
         os.kill(pid, signal.SIGSTOP)
@@ -64,3 +68,29 @@ def test_search_survives_an_outage_and_catches_up(
     response = search(q="hu gao tinh thuong")
     assert response.context["engine"] == "elasticsearch"
     assert titles(response) == ["Hũ gạo tình thương ở Bình An"]
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db(transaction=True)
+def test_while_elasticsearch_hangs_only_the_first_search_of_a_cool_down_waits(
+    frozen_elasticsearch, make_story, search, client, caplog, settings
+):
+    freeze, thaw = frozen_elasticsearch
+    settings.SEARCH_BREAKER_SECONDS = 3600
+    make_story(title="Hũ gạo tình thương ở Bình An")
+    run_worker()
+    assert search(q="hu gao").context["engine"] == "elasticsearch"
+
+    freeze()
+    with caplog.at_level(logging.WARNING, logger="search"):
+        answers = [search(q="hu gao") for _ in range(3)]
+        answers.append(client.get("/search/suggest", {"q": "hu ga"}))
+    assert [r.context["engine"] for r in answers[:3]] == ["database"] * 3
+    assert answers[3].json()["suggestions"]
+    assert caplog.text.count("Elasticsearch did not answer") == 1  # one wait, then the breaker
+
+    thaw()
+    assert search(q="hu gao").context["engine"] == "database"  # still cooling down
+    cache.set(Breaker.OPEN_UNTIL, time.time() - 1, None)  # the cool-down is over
+    assert search(q="hu gao").context["engine"] == "elasticsearch"  # the probe: it is back
+    assert search(q="hu gao").context["engine"] == "elasticsearch"

@@ -182,6 +182,9 @@ TASKS = {
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Seconds a reader waits for Elasticsearch before the database answers instead.
 SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "2"))
+# Seconds searches go straight to the database after Elasticsearch failed to answer, before
+# one search tries it again (search.service.Breaker).
+SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
 SEARCH_INDEX_ALIAS = os.environ.get("SEARCH_INDEX_ALIAS", "kienluong-content")
 # Seconds before a push that failed because Elasticsearch was down is tried again.
 SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "60"))
