@@ -237,6 +237,9 @@ class ArticlePage(Page):
 
     def parent_id_from_path(self):
         parent_path = self.path[: -self.steplen]
+        parent = getattr(self, "_cached_parent_obj", None)  # as add_child and routing leave it
+        if parent is not None and parent.path == parent_path:
+            return parent.pk
         return Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
 
     def get_section(self):
