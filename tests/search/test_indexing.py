@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import PageViewRestriction
 
 from search import elastic
@@ -136,4 +136,45 @@ def test_a_failed_rebuild_leaves_the_old_index_serving(
 
     assert set(elasticsearch.indices.get_alias(name=settings.SEARCH_INDEX_ALIAS)) == before
     assert len(elasticsearch.indices.get(index=f"{settings.SEARCH_INDEX_ALIAS}-*")) == 1
+    assert es_titles("hu gao") == ["Hũ gạo tình thương"]
+
+
+def check(*args):
+    out = io.StringIO()
+    call_command("check_search_index", *args, stdout=out)
+    return out.getvalue()
+
+
+def check_output_of_failure():
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("check_search_index", stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_index_check_finds_and_repairs_lost_and_stray_documents(make_story, section, search):
+    lost = make_story(title="Hũ gạo tình thương")
+    stray = make_story(title="Xóm đạo bình yên")
+    SearchDocument.objects.filter(object_id=lost.pk).delete()  # as after restoring a backup
+    SearchDocument.objects.filter(object_id=stray.pk).update(object_id=stray.pk + 1000)
+    assert search(q="hu gao").context["total"] == 0
+
+    assert "database: 2 missing, 1 that should not be found" in check_output_of_failure()
+
+    assert "repaired" in check("--fix")
+    assert titles(search(q="hu gao")) == ["Hũ gạo tình thương"]
+    assert titles(search(q="xom dao")) == ["Xóm đạo bình yên"]
+    assert "database: 0 missing, 0 that should not be found" in check()
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db(transaction=True)
+def test_the_index_check_puts_elasticsearch_right(elasticsearch, make_story, search):
+    story = make_story(title="Hũ gạo tình thương")
+    run_worker()
+    elasticsearch.delete(index=elastic.alias(), id=f"story-{story.pk}", refresh=True)
+    assert es_titles("hu gao") == []
+    assert "elasticsearch: 1 missing" in check_output_of_failure()
+    assert "repaired" in check("--fix")
     assert es_titles("hu gao") == ["Hũ gạo tình thương"]
