@@ -80,15 +80,14 @@ class DatabaseEngine:
         total = Value(0, output_field=IntegerField())
         for unit in units:
             exact, forms = self.unit_forms(unit)
-            # Every row already holds this unit: narrowing by it again only costs.
-            others = self.matching([other for other in units if other != unit])
             for name, weight in TEXT_FIELDS.items():
                 folded = self.holds([f"{name}_folded"], forms[:1])
                 accented = self.holds([f"{name}_words"], [exact])
                 if self.indexed:
-                    # Each set is read once from its index rather than tested row by row.
-                    folded = Q(pk__in=others.filter(folded).values("pk"))
-                    accented = Q(pk__in=others.filter(accented).values("pk"))
+                    # Each set is read once from its own index rather than tested row by row.
+                    everything = SearchDocument.objects.all()
+                    folded = Q(pk__in=everything.filter(folded).values("pk"))
+                    accented = Q(pk__in=everything.filter(accented).values("pk"))
                 accents = Case(When(accented, then=Value(6 * weight)), default=Value(2 * weight))
                 total = total + Case(
                     When(folded, then=accents), default=Value(0), output_field=IntegerField()
