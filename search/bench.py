@@ -1,155 +1,220 @@
-"""Search latency on both engines (run by scripts/bench.sh, not by the tests)."""
+"""Search latency on both engines (run by scripts/bench.sh, not by the tests).
 
+    BENCH_STORIES="300 10000 100000" make bench    (or: python -m search.bench 300 10000 100000)
+
+grows one generated corpus to each size in turn and times a page of results (count, facets,
+ten hits) for each set of queries. Documents are written straight into SearchDocument (and
+their words into SearchTerm), as indexing would write them, so 100,000 take a minute rather
+than the hours publishing pages would. Elasticsearch is timed up to
+BENCH_ELASTICSEARCH_MAX_STORIES documents (default 10000; 0 to skip it): its rebuild is slow.
+"""
+
+import os
 import random
 import statistics
 import sys
 import time
+import unicodedata
 
 import django
 
-QUERIES = [
-    "hoc tap lam theo bac",
-    "Bác",
-    "khen thuong",
-    '"hu gao tinh thuong"',
-    "bang ron co dang",
-    "truonng",
-    "dang vien",
-    "kien luong",
+KIND = "bench"
+FIRST_ID = 10_000_000
+BATCH = 2000
+# Space-separated: the words a district's news uses most, then its own vocabulary, ahead of
+# the long tail of syllables made of ONSETS and RHYMES.
+COMMON = (
+    "và của các là có được trong cho người những với đã này một không đến năm xã huyện "
+    "học tập làm theo tư tưởng đạo đức phong cách hồ chí minh kiên lương băng rôn cờ đảng "
+    "phướn pano khen thưởng thể cá nhân mô hình hũ gạo tình thương ba hòn đô thị thanh niên "
+    "đoàn viên phụ nữ nông dân tuyên truyền chông bình an dương hòa trường bác"
+)
+ONSETS = "b c ch d đ g gi h k kh l m n ng nh ph qu r s t th tr v x"
+RHYMES = (
+    "a ai ao au ay am an ang anh ac at ăn ăng ăc ăt âm ân âng ây âu âc ât e em en eo et ê ên "
+    "ênh êt êch i in inh it ich iêu iên iêng iêt o oa oai oan oang oat oc on ong ot oi ô ôi ôn "
+    "ông ôt ôc ơ ơi ơn ơm ơt u ua ui un ung uc ut uân uy uyên ư ưa ưng ưc ươi ươn ương ươc"
+)
+TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+MARKED = set("ăâêôơư")
+SECTIONS = [
+    "Tin tức",
+    "Xây dựng Đảng",
+    "Gương người tốt",
+    "Kinh tế",
+    "Văn hóa - Xã hội",
+    "Quốc phòng - An ninh",
+    "Pháp luật",
+    "Nông thôn mới",
 ]
-WORDS = [
-    "học",
-    "tập",
-    "làm",
-    "theo",
-    "tư",
-    "tưởng",
-    "đạo",
-    "đức",
-    "phong",
-    "cách",
-    "Hồ",
-    "Chí",
-    "Minh",
-    "huyện",
-    "Kiên",
-    "Lương",
-    "băng",
-    "rôn",
-    "cờ",
-    "Đảng",
-    "cờ",
-    "phướn",
-    "pano",
-    "khen",
-    "thưởng",
-    "tập",
-    "thể",
-    "cá",
-    "nhân",
-    "mô",
-    "hình",
-    "hũ",
-    "gạo",
-    "tình",
-    "thương",
-    "Ba",
-    "Hòn",
-    "đô",
-    "thị",
-    "thanh",
-    "niên",
-    "đoàn",
-    "viên",
-    "phụ",
-    "nữ",
-    "nông",
-    "dân",
-    "tuyên",
-    "truyền",
-    "Hòn",
-    "Chông",
-    "Bình",
-    "An",
-    "Dương",
-    "Hòa",
-    "trường",
-    "học",
-]
+COMMUNES = ["", "Kiên Lương", "Bình An", "Bình Trị", "Dương Hòa", "Hòa Điền", "Kiên Bình"]
+
+# Query sets as readers type them: frequent words (matching most stories), rare words, quoted
+# phrases, typos, and a frequent word narrowed by a facet.
+QUERY_SETS = {
+    "common words": ["hoc tap lam theo bac", "Bác", "dang vien", "kien luong", "khen thuong"],
+    "rare words": [],  # filled from the vocabulary's tail, see query_sets()
+    "phrases": ['"hu gao tinh thuong"', '"dang vien"', '"tuyen truyen"'],
+    "typos": ["truonng", "tuyenn truyen", "thuongg"],
+    "with a facet": [
+        ("Bác", {"section": "Kinh tế"}),
+        ("dang vien", {"year": "2024"}),
+        ("thanh nien", {"commune": "Bình An"}),
+    ],
+}
 
 
-def make_stories(count):
-    from search import indexing
-    from search.adapters import StoryAdapter
-    from search.models import SearchDocument
+def syllable(onset, rhyme, tone):
+    if rhyme[-1] in "ct" or rhyme.endswith("ch"):
+        tone = TONES[2] if tone in TONES[:2] else TONES[5]  # stops take only sắc or nặng
+    vowels = [i for i, char in enumerate(rhyme) if char in "aăâeêioôơuưy"]
+    marked = [i for i in vowels if rhyme[i] in MARKED]
+    if marked:
+        at = marked[-1]
+    elif rhyme in ("oa", "oai", "oan", "oang", "oat", "uy") or rhyme[-1] not in "aeiouy":
+        at = vowels[-1]
+    else:
+        at = vowels[0]
+    return unicodedata.normalize("NFC", onset + rhyme[: at + 1] + tone + rhyme[at + 1 :])
 
+
+def vocabulary():
+    """About 6,000 distinct words, most frequent first."""
     rng = random.Random(1195)
-    adapter = StoryAdapter()
-    SearchDocument.objects.filter(kind="bench").delete()
+    common = COMMON.split()
+    onsets = ["", *ONSETS.split()]
+    syllables = {syllable(o, r, t) for o in onsets for r in RHYMES.split() for t in TONES}
+    tail = sorted(syllables - set(common))
+    rng.shuffle(tail)
+    return common + tail[:6000]
 
-    class Story:
-        def __init__(self, n):
-            self.pk = 10_000_000 + n
 
-    def document(story):
+class Corpus:
+    """Generated stories whose words follow Zipf's law over `vocabulary()`."""
+
+    def __init__(self):
+        from .folding import fold, words
+
+        self.words = vocabulary()
+        assert all(words(word) == [word] for word in self.words)
+        self.folded = [fold(word) for word in self.words]
+        weights = [1 / rank**1.05 for rank in range(1, len(self.words) + 1)]
+        self.cumulative = [sum(weights[: i + 1]) for i in range(len(weights))]
+
+    def size(self):
+        from .models import SearchDocument
+
+        return SearchDocument.objects.filter(kind=KIND).count()
+
+    def grow(self, count):
+        """Add documents until there are `count`; each is the same whatever the order."""
         from django.utils import timezone
 
-        from search.registry import Document
+        from .indexing import remember_words
+        from .models import SearchDocument
 
-        text = lambda k: " ".join(rng.choice(WORDS) for _ in range(k))  # noqa: E731
-        return Document(
-            title=text(8).capitalize(),
-            lead=text(30),
-            body=text(300),
-            url=f"/bench/{story.pk}/",
-            date=timezone.now() - timezone.timedelta(days=rng.randint(0, 3000)),
-            section=rng.choice(["Tin tức", "Xây dựng Đảng", "Gương người tốt"]),
+        now = timezone.now()
+        start = self.size()
+        for first in range(start, count, BATCH):
+            rows = [self.document(n, now) for n in range(first, min(first + BATCH, count))]
+            SearchDocument.objects.bulk_create(rows)
+        if start == 0:
+            remember_words(" ".join(self.folded))
+
+    def document(self, n, now):
+        from django.utils import timezone
+
+        from .models import SearchDocument
+
+        rng = random.Random(n)
+        picks = rng.choices(range(len(self.words)), cum_weights=self.cumulative, k=338)
+        date = now - timezone.timedelta(days=rng.randint(0, 3650))
+        values = {}
+        for name, part in (("title", picks[:8]), ("lead", picks[8:38]), ("body", picks[38:])):
+            text = " ".join(self.words[i] for i in part)
+            values[name] = text[0].upper() + text[1:] + "."
+            values[f"{name}_words"] = f" {text} "
+            values[f"{name}_folded"] = f" {' '.join(self.folded[i] for i in part)} "
+        return SearchDocument(
+            kind=KIND,
+            object_id=FIRST_ID + n,
+            url=f"/bench/{n}/",
+            section=rng.choice(SECTIONS),
+            commune=rng.choice(COMMUNES),
+            date=date,
+            year=date.year,
+            changed_at=now,
+            **values,
         )
 
-    adapter.kind = "bench"
-    adapter.get_document = document
-    for n in range(count):
-        indexing.store(adapter, Story(n))
+    def query_sets(self):
+        sets = dict(QUERY_SETS)
+        sets["rare words"] = [self.folded[rank] for rank in (400, 1500, 4000)] + [
+            f"{self.words[60]} {self.words[900]}"
+        ]
+        return sets
 
 
-def measure(engine, runs=5):
-    from search.query import SearchQuery
-    from search.service import Results, Searcher
+def measure(engine, queries, runs=5):
+    """Median and 95th percentile, in ms, of a results page for each of `queries`."""
+    from .query import SearchQuery
+    from .service import Results, Searcher
 
     timings = []
     for _ in range(runs):
-        for text in QUERIES:
+        for query in queries:
+            text, filters = query if isinstance(query, tuple) else (query, {})
             searcher = Searcher()
             searcher.engines = [engine]
             start = time.perf_counter()
-            results = Results(SearchQuery.from_params({"q": text}, kinds=["bench"]), searcher)
+            params = {"q": text, **filters}
+            results = Results(SearchQuery.from_params(params, kinds=[KIND]), searcher)
             results.count()
             list(results[0:10])
             timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
-    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+    return statistics.median(timings), timings[max(0, round(len(timings) * 0.95) - 1)]
 
 
 def main():
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+    # scripts/bench.sh passes BENCH_STORIES as one argument.
+    sizes = [int(size) for arg in sys.argv[1:] for size in arg.split()] or [3000]
+    es_max = int(os.environ.get("BENCH_ELASTICSEARCH_MAX_STORIES", "10000"))
     django.setup()
     from django.db import connection
 
-    from search import elastic
-    from search.database import DatabaseEngine
+    from . import elastic
+    from .database import DatabaseEngine
+    from .indexing import elasticsearch_enabled
+    from .models import SearchDocument
 
-    start = time.perf_counter()
-    make_stories(count)
-    print(f"{count} stories written in {time.perf_counter() - start:.1f}s ({connection.vendor})")
-    start = time.perf_counter()
-    elastic.rebuild()
-    print(f"Elasticsearch index built in {time.perf_counter() - start:.1f}s")
-    for engine in (DatabaseEngine(), elastic.ElasticsearchEngine()):
-        median, p95 = measure(engine)
+    corpus = Corpus()
+    SearchDocument.objects.filter(kind=KIND).delete()
+    for size in sizes:
+        start = time.perf_counter()
+        corpus.grow(size)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE search_searchdocument")
         print(
-            f"{engine.name:14} page of results (count, facets, 10 hits): "
-            f"median {median:.1f} ms, p95 {p95:.1f} ms"
+            f"\n{size} documents ({connection.vendor}), "
+            f"written in {time.perf_counter() - start:.1f}s",
+            flush=True,
         )
+        engines = [DatabaseEngine()]
+        if elasticsearch_enabled() and size <= es_max:
+            start = time.perf_counter()
+            elastic.rebuild()
+            print(f"Elasticsearch index built in {time.perf_counter() - start:.1f}s", flush=True)
+            engines.append(elastic.ElasticsearchEngine())
+        for engine in engines:
+            for name, queries in corpus.query_sets().items():
+                median, p95 = measure(engine, queries)
+                print(
+                    f"{engine.name:14} {name:13} page of results (count, facets, 10 hits): "
+                    f"median {median:6.1f} ms, p95 {p95:6.1f} ms",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

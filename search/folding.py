@@ -5,6 +5,7 @@ folds đ, PostgreSQL needs unaccent, the core Elasticsearch has no asciifolding)
 queries are folded here, the same way for all of them.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -39,6 +40,8 @@ def word_spans(text):
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
 
 
+# Highlighting folds every character of ten bodies per results page.
+@functools.lru_cache(maxsize=4096)
 def _fold_char(char):
     folded = fold(char.lower())
     return folded if len(folded) == 1 else " "

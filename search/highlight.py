@@ -21,15 +21,12 @@ def match_spans(text, units):
     tokens = [token for _, _, token in spans]
     found = []
     for unit in units:
-        size = len(unit.folded)
+        folded, size, typo = unit.folded, len(unit.folded), unit.tolerates_typo
         for i in range(len(tokens) - size + 1):
             if unit.phrase:
-                hit = tuple(tokens[i : i + size]) == unit.folded
+                hit = tuple(tokens[i : i + size]) == folded
             else:
-                word = unit.folded[0]
-                hit = tokens[i] == word or (
-                    unit.tolerates_typo and distance(tokens[i], word, 1) <= 1
-                )
+                hit = tokens[i] == folded[0] or (typo and distance(tokens[i], folded[0], 1) <= 1)
             if hit:
                 found.append((spans[i][0], spans[i + size - 1][1]))
     merged = []

@@ -1,5 +1,6 @@
 """What a reader typed, parsed once for every engine."""
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ class Unit:
     words: tuple
     phrase: bool = False
 
-    @property
+    @functools.cached_property
     def folded(self):
         return tuple(fold(word) for word in self.words)
 
