@@ -45,7 +45,7 @@ messages: install
 	$(MANAGE) compilemessages --ignore=.venv
 
 worker: install
-	$(MANAGE) db_worker --backend search
+	$(MANAGE) search_worker
 
 clean:
 	rm -rf $(VENV) var

@@ -2,7 +2,7 @@
 # Benchmarks (`make bench`): reader pages uncached at several corpus sizes, search latency on
 # both engines over a few thousand generated stories, then the legacy import's throughput.
 # Starts PostgreSQL and Elasticsearch like the tests unless DATABASE_URL / ELASTICSEARCH_URL
-# are given; BENCH_STORIES sets the number of stories (default 3000).
+# are given; BENCH_STORIES sets the search corpus sizes (default "300 10000 100000").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
@@ -14,6 +14,6 @@ export SEARCH_INDEX_ALIAS=bench-content
 # Reader pages at BENCH_PAGE_SIZES stories, in a database of their own (site/website/bench.py).
 PYTHONPATH=site:. "$PY" -m website.bench "${BENCH_PAGE_SIZES:-300,10000,100000}"
 "$PY" manage.py migrate --noinput -v 0
-PYTHONPATH=site:. "$PY" -m search.bench "${BENCH_STORIES:-3000}"
+PYTHONPATH=site:. "$PY" -m search.bench "${BENCH_STORIES:-300 10000 100000}"
 # Legacy story import throughput, on a SQLite database of its own.
 env -u ELASTICSEARCH_URL PYTHONPATH=site:. "$PY" -m news.bench "${BENCH_IMPORT_STORIES:-1000}"

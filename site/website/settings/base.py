@@ -172,7 +172,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Background work (Wagtail's reference index, image renditions) runs inline unless a
 # deployment configures a queue. Pushes to Elasticsearch go through a durable queue in the
 # database, so a change made while Elasticsearch is down is sent when it is back: run
-# `manage.py db_worker --backend search` wherever ELASTICSEARCH_URL is set.
+# `manage.py search_worker` wherever ELASTICSEARCH_URL is set.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "search": {"BACKEND": "django_tasks_db.DatabaseBackend"},
