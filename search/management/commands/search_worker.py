@@ -29,9 +29,9 @@ class Command(BaseCommand):
                 # Returns when a signal asks the worker to stop.
                 call_command(
                     "db_worker",
-                    backend_name="search",
-                    interval=interval,
-                    reload=False,
+                    "--backend=search",  # as an argument: argparse checks it before defaults
+                    f"--interval={interval}",
+                    "--no-reload",
                     verbosity=verbosity,
                 )
                 return
