@@ -22,10 +22,23 @@ def drop_cached_feeds_on_delete(sender, instance, **kwargs):
         drop_cached_feeds(sender)
 
 
+def feedback_changed(sender, instance, created=False, **kwargs):
+    """Approved feedback shows under its story: an approval, an edit or a removal changes the
+    page (a new, unapproved message does not)."""
+    from website import frontend_cache
+
+    from . import feeds
+
+    if created and not instance.approved:
+        return
+    feeds.content_changed()  # the site-wide Last-Modified
+    frontend_cache.page_changed(instance.article)
+
+
 def connect():
     from website.models import OfficeSettings
 
-    from .models import ArticlePage
+    from .models import ArticlePage, Feedback
 
     page_published.connect(set_publication_date, sender=ArticlePage)
     # Any page type, so that feeds of other apps' pages are kept fresh too.
@@ -35,3 +48,5 @@ def connect():
     post_delete.connect(drop_cached_feeds_on_delete)
     post_save.connect(drop_cached_feeds, sender=PageViewRestriction)
     post_save.connect(drop_cached_feeds, sender=OfficeSettings)
+    post_save.connect(feedback_changed, sender=Feedback)
+    post_delete.connect(feedback_changed, sender=Feedback)
