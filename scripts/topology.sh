@@ -51,9 +51,12 @@ start() {
   done
   for url in $urls; do wait_for "$url/robots.txt" "application"; done
 
-  local nginx_port
+  local nginx_port user=""
   nginx_port=$(free_port)
+  # As root, nginx's workers run as the services' unprivileged user, who may read $STATE.
+  [ "$(id -u)" = 0 ] && user="user ${SERVICE_USER:-kienluong-svc};"
   cat >"$STATE/nginx/nginx.conf" <<NGINX
+$user
 worker_processes 1;
 pid $STATE/nginx/nginx.pid;
 error_log $STATE/nginx.log;
