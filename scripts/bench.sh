@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (`make bench`): search latency on both engines over a few thousand generated
-# stories, then the legacy import's throughput.
+# stories, then the legacy import's throughput, then pages through the front cache
+# (scripts/bench_cache.sh).
 # Starts PostgreSQL and Elasticsearch like the tests unless DATABASE_URL / ELASTICSEARCH_URL
 # are given; BENCH_STORIES sets the number of stories (default 3000).
 set -euo pipefail
@@ -15,3 +16,5 @@ export SEARCH_INDEX_ALIAS=bench-content
 PYTHONPATH=site:. "$PY" -m search.bench "${BENCH_STORIES:-3000}"
 # Legacy story import throughput, on a SQLite database of its own.
 env -u ELASTICSEARCH_URL PYTHONPATH=site:. "$PY" -m news.bench "${BENCH_IMPORT_STORIES:-1000}"
+# Pages through Varnish, publish-to-served latency, a cache miss storm (docs/performance.md).
+env -u ELASTICSEARCH_URL -u SEARCH_INDEX_ALIAS PY="$PY" scripts/bench_cache.sh

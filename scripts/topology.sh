@@ -57,7 +57,7 @@ start() {
   [ "$(id -u)" = 0 ] && user="user ${SERVICE_USER:-kienluong-svc};"
   cat >"$STATE/nginx/nginx.conf" <<NGINX
 $user
-worker_processes 1;
+worker_processes auto;
 pid $STATE/nginx/nginx.pid;
 error_log $STATE/nginx.log;
 events { worker_connections 1024; }

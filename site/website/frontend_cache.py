@@ -37,7 +37,9 @@ class VarnishBackend(HTTPBackend):
         self.location = params["LOCATION"].rstrip("/")
         super().__init__(params)
 
-    def ban(self, host, pattern):
+    def ban(self, host, patterns):
+        """One request for all `patterns` (one ban for Varnish to check stored copies against)."""
+        pattern = "|".join(f"({pattern})" for pattern in patterns)
         request = BanRequest(self.location + "/", headers={"Host": host, "X-Ban-Url": pattern})
         try:
             urlopen(request, timeout=5)
@@ -50,8 +52,7 @@ class VarnishBackend(HTTPBackend):
 def _ban_now(host, patterns):
     for backend in get_backends().values():
         if isinstance(backend, VarnishBackend) and backend.invalidates_hostname(host):
-            for pattern in patterns:
-                backend.ban(host, pattern)
+            backend.ban(host, patterns)
 
 
 def ban(host, patterns):

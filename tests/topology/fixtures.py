@@ -106,7 +106,9 @@ def cached_site(topology, transactional_db, home):
     from wagtail.models import Site
 
     address = urlparse(topology.site_url)
-    Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = address.hostname, address.port
+    site.save()
     topology.forget()
     return topology
 
