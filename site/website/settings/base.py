@@ -174,8 +174,9 @@ if FRONTEND_CACHE_URL:
 # Seconds a shared cache may serve a reader page before asking again; a change is purged at
 # once, so this only bounds how long the sidebar of other pages may lag (docs/caching.md).
 SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "300"))
-# Seconds a reader's browser keeps a page without asking again.
-BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
+# Seconds a reader's browser reuses a page without asking again; 0 so that a reader going back
+# to the home page sees a story published meanwhile (the cache answers the question with 304).
+BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))
 # Paths never stored by a shared cache: the admin, per-reader answers, downloads streamed
 # through Django's permission checks, search (unbounded, not purged).
 SHARED_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/search/", "/reader/"]
