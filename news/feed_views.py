@@ -5,7 +5,7 @@ import re
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -53,8 +53,8 @@ def serve(request, feed_class, fmt, **kwargs):
     response = HttpResponse(body, content_type=feeds.FORMATS[fmt])
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    # Clients may keep a copy but must ask again each time; a 304 answers them cheaply.
-    patch_cache_control(response, public=True, no_cache=True)
+    # The shared lifetime of every reader page (website.middleware); a client asking again
+    # with the ETag gets a 304.
     return get_conditional_response(
         request, etag=etag, last_modified=last_modified, response=response
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import validate_email
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from .models import Feedback
@@ -12,6 +13,14 @@ PHONE_RE = re.compile(r"^(\+84|0)\d{8,10}$")
 
 
 def client_address(request):
+    """The reader's address: the one the nearest trusted proxy saw (settings.TRUSTED_PROXY_COUNT
+    proxies, nginx and Varnish in production, each append to X-Forwarded-For), else the
+    connection's. Entries further left are the client's own say and are never trusted."""
+    hops = settings.TRUSTED_PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [a for a in forwarded if a]
+    if hops and forwarded:
+        return forwarded[-min(hops, len(forwarded))]
     return request.META.get("REMOTE_ADDR") or None
 
 
@@ -54,6 +63,12 @@ class FeedbackForm(forms.ModelForm):
         if len(message) < 5:
             raise forms.ValidationError(_("The message is too short."))
         return message
+
+    def refuse(self, message):
+        """Show `message` without validating (so without counting towards the rate limit)."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+        self.add_error(None, message)
 
     def is_bot(self):
         return bool(self.data.get("website"))

@@ -4,8 +4,6 @@ from datetime import UTC, datetime
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Prefetch
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -294,20 +292,6 @@ class ArticlePage(Page):
         context["feedback_list"] = self.feedback.filter(approved=True).order_by("created_at")
         context["feedback_sent"] = request.GET.get("phan-hoi") == "da-gui"
         return context
-
-    def serve(self, request, *args, **kwargs):
-        from . import viewcounts
-        from .forms import FeedbackForm
-
-        if request.method == "POST":
-            form = FeedbackForm(request.POST, article=self, request=request)
-            if form.is_valid():
-                form.save()
-                return redirect(self.get_url(request) + "?phan-hoi=da-gui#phan-hoi")
-            context = self.get_context(request, *args, feedback_form=form, **kwargs)
-            return TemplateResponse(request, self.get_template(request), context, status=400)
-        viewcounts.record_hit(request, self.pk)
-        return super().serve(request, *args, **kwargs)
 
     parent_page_types = ["news.SectionPage"]
     subpage_types = []

@@ -23,8 +23,19 @@ def drop_cached_feeds_on_delete(sender, instance, **kwargs):
         drop_cached_feeds(sender)
 
 
+def feedback_changed(sender, instance, created=False, **kwargs):
+    """Approved feedback shows under its story: an approval, an edit or a removal changes the
+    page (a new, unapproved message does not)."""
+    from website import frontend_cache
+
+    if created and not instance.approved:
+        return
+    fragments.changed()  # the site-wide Last-Modified
+    frontend_cache.page_changed(instance.article)
+
+
 def connect():
-    from .models import ArticlePage
+    from .models import ArticlePage, Feedback
 
     # Any page type, so that feeds of other apps' pages are kept fresh too.
     page_published.connect(drop_cached_feeds)
@@ -33,3 +44,5 @@ def connect():
     post_page_move.connect(drop_cached_feeds)
     post_delete.connect(drop_cached_feeds_on_delete)
     post_save.connect(drop_cached_feeds, sender=PageViewRestriction)
+    post_save.connect(feedback_changed, sender=Feedback)
+    post_delete.connect(feedback_changed, sender=Feedback)

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import feed_views
+from . import feed_views, views
 
 app_name = "news"
 
@@ -12,4 +12,8 @@ urlpatterns = [
         name="section_feed",
     ),
     re_path(r"^feeds/(?P<name>[-\w]+)\.(?P<fmt>rss|atom)$", feed_views.feed, name="feed"),
+    # Past the front cache (settings.SHARED_CACHE_EXCLUDED_PATHS).
+    path("reader/feedback/token/", views.feedback_token, name="feedback_token"),
+    path("reader/feedback/<int:page_id>/", views.feedback, name="feedback"),
+    path("reader/views/<int:page_id>/", views.count_view, name="count_view"),
 ]

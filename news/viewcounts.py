@@ -1,16 +1,21 @@
-"""View counts for "most viewed" without a database write per request.
+"""View counts for "most viewed" without a database write per view.
 
-Hits are summed in memory per process and written in one short transaction at most every
-NEWS_VIEW_FLUSH_SECONDS (and when the process exits).
+Pages are served from the front cache, so a small script on the story page reports each view
+to `count_view` (news/views.py). Hits are added to a counter per story in Django's cache —
+Redis when several application machines share it (REDIS_URL), else the process's memory — and
+written in one short transaction at most every NEWS_VIEW_FLUSH_SECONDS (and when the process
+exits). A flush moves exactly what it read from a counter into the database (an atomic
+decrement), so hits counted meanwhile, on any machine, stay for the next flush: the database
+plus the counters always hold every hit.
 """
 
 import atexit
 import re
 import threading
 import time
-from collections import Counter
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 
@@ -22,7 +27,8 @@ BOT_RE = re.compile(
 )
 
 _lock = threading.Lock()
-_pending = Counter()
+# Stories this process counted since its last flush: the counters it must look at.
+_dirty = set()
 _last_flush = time.monotonic()
 
 
@@ -31,29 +37,45 @@ def is_bot(request):
     return not agent or bool(BOT_RE.search(agent))
 
 
+def counter_key(page_id):
+    return f"news:views:{page_id}"
+
+
 def record_hit(request, page_id):
-    if is_bot(request) or request.method != "GET":
+    if is_bot(request):
         return
+    key = counter_key(page_id)
+    try:
+        cache.incr(key)
+    except ValueError:  # the story's first hit since its counter was emptied
+        if not cache.add(key, 1, None):
+            cache.incr(key)  # another request created it meanwhile
     with _lock:
-        _pending[page_id] += 1
+        _dirty.add(page_id)
         due = time.monotonic() - _last_flush >= settings.NEWS_VIEW_FLUSH_SECONDS
     if due:
         flush()
 
 
 def flush():
-    """Write the hits gathered so far; returns how many pages were updated."""
+    """Write the hits counted so far; returns how many stories were updated."""
     global _last_flush
     from .models import ArticlePage, ArticleViewCount
 
     with _lock:
-        hits = dict(_pending)
-        _pending.clear()
+        page_ids = set(_dirty)
+        _dirty.clear()
         _last_flush = time.monotonic()
+    keys = {counter_key(pk): pk for pk in page_ids}
+    hits = {keys[key]: count for key, count in cache.get_many(keys).items() if count}
     live_ids = set(ArticlePage.objects.filter(pk__in=hits).values_list("pk", flat=True))
-    hits = {pk: count for pk, count in hits.items() if pk in live_ids}  # deleted meanwhile
+    for page_id in hits.keys() - live_ids:  # deleted meanwhile, or never a story
+        cache.delete(counter_key(page_id))
+    hits = {pk: count for pk, count in hits.items() if pk in live_ids}
     if not hits:
         return 0
+    for page_id, count in hits.items():
+        cache.decr(counter_key(page_id), count)
     with transaction.atomic():
         existing = set(
             ArticleViewCount.objects.filter(page_id__in=hits).values_list("page_id", flat=True)
@@ -69,9 +91,9 @@ def flush():
 
 
 def discard():
-    """Forget unwritten hits (tests use this between cases)."""
+    """Forget this process's unwritten hits (tests use this between cases)."""
     with _lock:
-        _pending.clear()
+        _dirty.clear()
 
 
-atexit.register(lambda: _pending and flush())
+atexit.register(lambda: _dirty and flush())

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (`make bench`): reader pages uncached at several corpus sizes, search latency on
-# both engines over a few thousand generated stories, then the legacy import's throughput.
+# both engines, the legacy import's throughput, then pages through the front cache
+# (scripts/bench_cache.sh).
 # Starts PostgreSQL and Elasticsearch like the tests unless DATABASE_URL / ELASTICSEARCH_URL
 # are given; BENCH_STORIES sets the search corpus sizes (default "300 10000 100000").
 set -euo pipefail
@@ -17,3 +18,5 @@ PYTHONPATH=site:. "$PY" -m website.bench "${BENCH_PAGE_SIZES:-300,10000,100000}"
 PYTHONPATH=site:. "$PY" -m search.bench "${BENCH_STORIES:-300 10000 100000}"
 # Legacy story import throughput, on a SQLite database of its own.
 env -u ELASTICSEARCH_URL PYTHONPATH=site:. "$PY" -m news.bench "${BENCH_IMPORT_STORIES:-1000}"
+# Pages through Varnish, publish-to-served latency, a cache miss storm (docs/performance.md).
+env -u ELASTICSEARCH_URL -u SEARCH_INDEX_ALIAS PY="$PY" scripts/bench_cache.sh

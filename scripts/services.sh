@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Start or stop the throwaway PostgreSQL and Elasticsearch that the tests use.
-#   scripts/services.sh start   -> prints `export DATABASE_URL=…` / `export ELASTICSEARCH_URL=…`
+# Start or stop the throwaway PostgreSQL, Elasticsearch, Redis and Varnish that the tests use.
+#   scripts/services.sh start   -> prints `export DATABASE_URL=…`, `ELASTICSEARCH_URL`,
+#                                  `REDIS_URL`, `VARNISH_URL` and `VARNISH_BACKEND_PORTS`
 #   scripts/services.sh stop
-# A service whose URL is already in the environment is left alone. Both refuse to run as root,
-# so as root they run as the unprivileged user $SERVICE_USER. A service that cannot start
-# fails the run: tests never silently skip it.
+# A service whose URL is already in the environment is left alone (a given VARNISH_URL comes
+# with the two ports its backends point at, VARNISH_BACKEND_PORTS="8001 8002"). Varnish runs
+# deploy/varnish/default.vcl with two backends on free ports where the topology tests start
+# two application processes (tests/topology/). As root every server runs as the unprivileged
+# user $SERVICE_USER. A service that cannot start fails the run: tests never silently skip it.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -104,7 +107,67 @@ start_elasticsearch() {
   exit 1
 }
 
+start_redis() {
+  local port
+  command -v redis-server >/dev/null || { log "Redis is not installed (apt-get install redis-server)"; exit 1; }
+  port=$(free_port)
+  as_service_user mkdir -p "$STATE/redis"
+  as_service_user redis-server --bind 127.0.0.1 --port "$port" --dir "$STATE/redis" \
+    --save "" --appendonly no --daemonize yes --pidfile "$STATE/redis/pid" \
+    --logfile "$STATE/redis/server.log" >&2 || { log "Redis did not start"; exit 1; }
+  for _ in $(seq 1 50); do
+    if redis-cli -p "$port" ping >/dev/null 2>&1; then
+      log "Redis on 127.0.0.1:$port"
+      echo "export REDIS_URL=redis://127.0.0.1:$port/0"
+      return
+    fi
+    sleep 0.1
+  done
+  log "Redis did not answer"; cat "$STATE/redis/server.log" >&2 2>/dev/null || true
+  exit 1
+}
+
+start_varnish() {
+  local port admin app1 app2
+  command -v varnishd >/dev/null || { log "Varnish is not installed (apt-get install varnish)"; exit 1; }
+  port=$(free_port); admin=$(free_port); app1=$(free_port); app2=$(free_port)
+  as_service_user mkdir -p "$STATE/varnish"
+  # The deployment's VCL with backends of its own: two application processes on this host.
+  as_service_user tee "$STATE/varnish/backends.vcl" >/dev/null <<VCL
+backend app1 { .host = "127.0.0.1"; .port = "$app1"; .probe = app_health; }
+backend app2 { .host = "127.0.0.1"; .port = "$app2"; .probe = app_health; }
+acl purgers { "127.0.0.1"; }
+sub vcl_init {
+    new app = directors.round_robin();
+    app.add_backend(app1);
+    app.add_backend(app2);
+}
+VCL
+  chmod o+rx "$ROOT" "$ROOT/deploy" "$ROOT/deploy/varnish" 2>/dev/null || true
+  as_service_user varnishd -j none -n "$STATE/varnish/work" -P "$STATE/varnish/pid" \
+    -a "127.0.0.1:$port" -T "127.0.0.1:$admin" -s malloc,128m \
+    -p vcl_path="$STATE/varnish:$ROOT/deploy/varnish" -f default.vcl >"$STATE/varnish-start.log" 2>&1 \
+    || { cat "$STATE/varnish-start.log" >&2; exit 1; }
+  for _ in $(seq 1 50); do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+      log "Varnish on 127.0.0.1:$port, backends on 127.0.0.1:$app1 and :$app2"
+      echo "export VARNISH_URL=http://127.0.0.1:$port"
+      echo "export VARNISH_BACKEND_PORTS=\"$app1 $app2\""
+      return
+    fi
+    sleep 0.1
+  done
+  log "Varnish did not answer"; cat "$STATE/varnish-start.log" >&2
+  exit 1
+}
+
 stop_all() {
+  if [ -f "$STATE/varnish/pid" ]; then
+    kill "$(cat "$STATE/varnish/pid")" 2>/dev/null || true
+  fi
+  if [ -f "$STATE/redis/pid" ]; then
+    kill "$(cat "$STATE/redis/pid")" 2>/dev/null || true
+  fi
   if [ -f "$STATE/es/pid" ]; then
     kill "$(cat "$STATE/es/pid")" 2>/dev/null || true
   fi
@@ -119,6 +182,8 @@ case "${1:-}" in
     prepare_state
     [ -n "${DATABASE_URL:-}" ] || start_postgres
     [ -n "${ELASTICSEARCH_URL:-}" ] || start_elasticsearch
+    [ -n "${REDIS_URL:-}" ] || start_redis
+    [ -n "${VARNISH_URL:-}" ] || start_varnish
     ;;
   stop) stop_all ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;

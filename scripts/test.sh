@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test run behind `make test`: start the services not given through DATABASE_URL /
-# ELASTICSEARCH_URL, run the suite on SQLite (with the browser tests) and again on
-# PostgreSQL, then stop what was started.
+# ELASTICSEARCH_URL / REDIS_URL / VARNISH_URL, run the suite on SQLite (with the browser
+# tests) and again on PostgreSQL (with the topology tests, whose application processes share
+# its database), then stop what was started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
@@ -13,7 +14,7 @@ eval "$(scripts/services.sh start)"
 postgres_url=${given_database:-$DATABASE_URL}
 
 echo "== pytest on SQLite (with browser tests)"
-DATABASE_URL=sqlite:///:memory: "$PY" -m pytest "$@"
+DATABASE_URL=sqlite:///:memory: "$PY" -m pytest -m "not topology" "$@"
 
-echo "== pytest on PostgreSQL"
-DATABASE_URL=$postgres_url "$PY" -m pytest -m "not browser" "$@"
+echo "== pytest on PostgreSQL (with the topology tests)"
+DATABASE_URL=$postgres_url "$PY" -m pytest -m "topology or not browser" "$@"

@@ -9,6 +9,9 @@ from search import elastic
 from search.models import SearchDocument
 from tests.factories import ArticlePageFactory, SectionPageFactory, build_home
 
+# The production topology (nginx, Varnish, two application processes): tests/topology/.
+pytest_plugins = ["tests.topology.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _clean_process_state(settings):

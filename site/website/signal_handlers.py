@@ -1,11 +1,44 @@
-from django.db.models.signals import post_delete, post_save
+"""Dropping cached fragments and purging the front cache when what readers see changes
+(docs/caching.md)."""
 
-from . import fragments
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import fragments, frontend_cache
 
 
 def drop_fragments(sender, **kwargs):
     """Every page shows the links box and the office's details."""
     fragments.changed()
+
+
+def purge_published(sender, instance, **kwargs):
+    frontend_cache.page_published(instance)
+
+
+def purge_removed(sender, instance, **kwargs):
+    frontend_cache.page_removed(instance)
+
+
+def purge_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        frontend_cache.page_removed(instance)
+
+
+def purge_restricted(sender, instance, **kwargs):
+    # Gone with its page when the page is deleted, which purges by itself.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        frontend_cache.page_removed(page)
+
+
+def purge_office_site(sender, instance, **kwargs):
+    frontend_cache.ban_site(instance.site)
+
+
+def purge_every_site(sender, **kwargs):
+    frontend_cache.ban_all_sites()
 
 
 def connect():
@@ -14,3 +47,14 @@ def connect():
     for model in (WebsiteLink, OfficeSettings):
         post_save.connect(drop_fragments, sender=model)
         post_delete.connect(drop_fragments, sender=model)
+    # Any page type: stories, sections, exemplars, inventories.
+    page_published.connect(purge_published)
+    page_unpublished.connect(purge_removed)
+    post_page_move.connect(purge_removed)
+    post_delete.connect(purge_deleted)
+    post_save.connect(purge_restricted, sender=PageViewRestriction)
+    post_delete.connect(purge_restricted, sender=PageViewRestriction)
+    # The office's details are in every page's header and footer, the links in every sidebar.
+    post_save.connect(purge_office_site, sender=OfficeSettings)
+    post_save.connect(purge_every_site, sender=WebsiteLink)
+    post_delete.connect(purge_every_site, sender=WebsiteLink)

@@ -1,14 +1,25 @@
 """Readers send feedback under a story; it shows only once an editor approves it."""
 
 import pytest
+from django.test import Client
 
 from news.models import Feedback
 
+SITE = "http://testserver"
+REFUSED = "Không kiểm tra được phản hồi của bạn"
 
-def send(client, story, **fields):
+
+def send(client, story, headers=None, **fields):
+    """Post the form as a browser without JavaScript does: with this site's Origin."""
     data = {"name": "Nguyễn Văn An", "contact": "0912 345 678", "message": "Bài viết rất bổ ích."}
     data.update(fields)
-    return client.post(story.url, data, REMOTE_ADDR=fields.pop("addr", "10.0.0.1"))
+    headers = {"HTTP_ORIGIN": SITE} if headers is None else headers
+    return client.post(
+        f"/reader/feedback/{story.pk}/",
+        data,
+        REMOTE_ADDR=data.pop("addr", "10.0.0.1"),
+        **headers,
+    )
 
 
 @pytest.mark.django_db
@@ -79,3 +90,69 @@ def test_one_address_is_rate_limited(client, make_story, settings):
     assert "Bạn đã gửi nhiều phản hồi" in refused.content.decode()
     assert Feedback.objects.count() == 2
     assert send(client, story, addr="10.0.0.2").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_story_page_holds_no_token_and_sets_no_cookie(client, make_story):
+    story = make_story()
+    response = client.get(story.url)
+    assert not response.cookies
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert "public" in response["Cache-Control"] and "s-maxage" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_token_fetched_by_the_page_script_lets_feedback_through(make_story):
+    story = make_story()
+    browser = Client(enforce_csrf_checks=True)
+    token = browser.get("/reader/feedback/token/")
+    assert "no-store" in token["Cache-Control"]
+    response = send(browser, story, headers={}, csrfmiddlewaretoken=token.json()["token"])
+    assert response.status_code == 302
+    assert Feedback.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"HTTP_ORIGIN": "https://tin-gia.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://tin-gia.example/bai-viet/"},
+    ],
+)
+def test_a_post_from_another_site_is_refused(make_story, headers):
+    story = make_story()
+    response = send(Client(enforce_csrf_checks=True), story, headers=headers)
+    assert response.status_code == 403
+    assert REFUSED in response.content.decode()
+    assert not Feedback.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_forged_token_is_refused(make_story):
+    story = make_story()
+    response = send(
+        Client(enforce_csrf_checks=True), story, headers={}, csrfmiddlewaretoken="x" * 64
+    )
+    assert response.status_code == 403
+    assert not Feedback.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_rate_limit_counts_the_address_the_proxies_saw(client, make_story, settings):
+    """Behind nginx and Varnish (two proxies), the reader is the second address from the
+    right; what the reader wrote further left is not trusted."""
+    settings.NEWS_FEEDBACK_RATE = (1, 3600)
+    settings.TRUSTED_PROXY_COUNT = 2
+    story = make_story()
+
+    def via_proxies(reader, spoofed="1.2.3.4"):
+        headers = {"HTTP_ORIGIN": SITE, "HTTP_X_FORWARDED_FOR": f"{spoofed}, {reader}, 127.0.0.1"}
+        return send(client, story, headers=headers, addr="127.0.0.1")
+
+    assert via_proxies("203.0.113.7").status_code == 302
+    assert via_proxies("203.0.113.7", spoofed="5.6.7.8").status_code == 400
+    assert via_proxies("203.0.113.8").status_code == 302
+    assert Feedback.objects.get(remote_addr="203.0.113.8")

@@ -10,14 +10,19 @@ from news.models import ArticleViewCount
 BROWSER = "Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36"
 
 
+def view(client, story, agent=BROWSER):
+    """What the story page's script sends once the page is shown (from the cache or not)."""
+    return client.post(f"/reader/views/{story.pk}/", HTTP_USER_AGENT=agent)
+
+
 @pytest.mark.django_db
 def test_views_are_batched_then_rank_most_viewed(client, make_story, settings):
     settings.NEWS_VIEW_FLUSH_SECONDS = 3600
     quiet, popular = make_story(title="Tin ít người đọc"), make_story(title="Tin nhiều người đọc")
     for _ in range(3):
-        client.get(popular.url, HTTP_USER_AGENT=BROWSER)
+        view(client, popular)
     with CaptureQueriesContext(connection) as queries:
-        client.get(quiet.url, HTTP_USER_AGENT=BROWSER)
+        view(client, quiet)
     writes = [
         q["sql"] for q in queries.captured_queries if q["sql"].startswith(("INSERT", "UPDATE"))
     ]
@@ -34,8 +39,8 @@ def test_views_are_batched_then_rank_most_viewed(client, make_story, settings):
 def test_a_due_flush_writes_in_one_go(client, make_story, settings):
     settings.NEWS_VIEW_FLUSH_SECONDS = 0
     story = make_story()
-    client.get(story.url, HTTP_USER_AGENT=BROWSER)
-    client.get(story.url, HTTP_USER_AGENT=BROWSER)
+    assert view(client, story).status_code == 204
+    view(client, story)
     assert ArticleViewCount.objects.get(page=story).views == 2
 
 
@@ -47,7 +52,7 @@ def test_a_due_flush_writes_in_one_go(client, make_story, settings):
 def test_bots_are_not_counted(client, make_story, settings, agent):
     settings.NEWS_VIEW_FLUSH_SECONDS = 0
     story = make_story()
-    client.get(story.url, HTTP_USER_AGENT=agent)
+    view(client, story, agent)
     assert not ArticleViewCount.objects.filter(views__gt=0).exists()
     assert "Chưa có lượt xem" in client.get(story.url, HTTP_USER_AGENT=agent).content.decode()
 
@@ -56,7 +61,27 @@ def test_bots_are_not_counted(client, make_story, settings, agent):
 def test_views_survive_a_new_revision(client, make_story, settings):
     settings.NEWS_VIEW_FLUSH_SECONDS = 0
     story = make_story()
-    client.get(story.url, HTTP_USER_AGENT=BROWSER)
+    view(client, story)
     story.title = "Tiêu đề đã sửa"
     story.save_revision().publish()
     assert ArticleViewCount.objects.get(page=story).views == 1
+
+
+@pytest.mark.django_db
+def test_reading_the_page_counts_nothing_by_itself(client, make_story, settings):
+    """The page may come from the front cache; only its script's report counts."""
+    settings.NEWS_VIEW_FLUSH_SECONDS = 0
+    story = make_story()
+    html = client.get(story.url, HTTP_USER_AGENT=BROWSER).content.decode()
+    assert f'data-view-url="/reader/views/{story.pk}/"' in html
+    assert not ArticleViewCount.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_view_of_no_story_is_dropped(client, make_story, settings):
+    settings.NEWS_VIEW_FLUSH_SECONDS = 0
+    story = make_story()
+    view(client, story)
+    client.post("/reader/views/999999/", HTTP_USER_AGENT=BROWSER)
+    assert list(ArticleViewCount.objects.values_list("page_id", "views")) == [(story.pk, 1)]
+    assert client.get(f"/reader/views/{story.pk}/").status_code == 405

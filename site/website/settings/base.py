@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "media",
     "search",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -67,6 +68,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Listed before the shared-cache policy so that it sees that policy's validators: it adds
+    # the ETag and answers conditional GETs with 304.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "website.middleware.SharedCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -139,12 +144,48 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "kienluong",
+# Several application machines share one Redis (feeds, fragments, rate limits, view-count
+# buffers); without REDIS_URL each process keeps its own memory cache (production may use a
+# per-host file cache, see production.py).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "kienluong"),
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kienluong",
+        }
+    }
+
+# The front cache (Varnish, deploy/varnish/default.vcl): what it may keep and how it is told
+# that pages changed (docs/caching.md). Unset FRONTEND_CACHE_URL means no front cache to purge.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "website.frontend_cache.VarnishBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+# Seconds a shared cache may serve a reader page before asking again; a change is purged at
+# once, so this only bounds how long the sidebar of other pages may lag (docs/caching.md).
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "300"))
+# Seconds a reader's browser reuses a page without asking again; 0 so that a reader going back
+# to the home page sees a story published meanwhile (the cache answers the question with 304).
+BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))
+# Paths never stored by a shared cache: the admin, per-reader answers, downloads streamed
+# through Django's permission checks, search (unbounded, not purged).
+SHARED_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/search/", "/reader/"]
+# How many proxies in front of the application append the client's address to
+# X-Forwarded-For (nginx and Varnish: 2); 0 trusts only the connection's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
