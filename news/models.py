@@ -5,6 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Prefetch
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -287,7 +288,10 @@ class ArticlePage(Page):
         from .forms import FeedbackForm
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_stories"], context["other_stories"] = self.get_story_lists()
+        # Read only if the template's cached fragments of these lists are missing.
+        lists = SimpleLazyObject(self.get_story_lists)
+        context["related_stories"] = SimpleLazyObject(lambda: lists[0])
+        context["other_stories"] = SimpleLazyObject(lambda: lists[1])
         context["feedback_form"] = feedback_form or FeedbackForm()
         context["feedback_list"] = self.feedback.filter(approved=True).order_by("created_at")
         context["feedback_sent"] = request.GET.get("phan-hoi") == "da-gui"

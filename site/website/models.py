@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -140,9 +141,16 @@ class HomePage(Page):
     latest_count = 8
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read only if the template's cached fragment of these lists is missing.
+        lists = SimpleLazyObject(self.story_lists)
+        for name in ("lead_story", "latest_stories", "section_blocks"):
+            context[name] = SimpleLazyObject(lambda name=name: lists[name])
+        return context
+
+    def story_lists(self):
         from news.models import ArticlePage, SectionPage
 
-        context = super().get_context(request, *args, **kwargs)
         sections = list(SectionPage.objects.live().public().child_of(self))
         stories = ArticlePage.objects.live().public()
         latest, by_section = fragments.cached(
@@ -151,10 +159,11 @@ class HomePage(Page):
         blocks = [by_section.get(section.pk, []) for section in sections]
         chosen, latest, *blocks = stories.listed_by_id([self.lead_story_id], latest, *blocks)
         lead = chosen[0] if chosen else (latest[0] if latest else None)
-        context["lead_story"] = lead
-        context["latest_stories"] = [s for s in latest if s is not lead][: self.latest_count]
-        context["section_blocks"] = list(zip(sections, blocks, strict=True))
-        return context
+        return {
+            "lead_story": lead,
+            "latest_stories": [s for s in latest if s is not lead][: self.latest_count],
+            "section_blocks": list(zip(sections, blocks, strict=True)),
+        }
 
     def route(self, request, path_components):
         """The page at a reader's address in one lookup (its slug is indexed) instead of two

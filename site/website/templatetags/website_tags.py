@@ -13,6 +13,12 @@ def _site_key(request):
     return site.pk if site else 0
 
 
+@register.simple_tag
+def content_version():
+    """For `{% cache %}` keys: a rendered list is reused until the content changes."""
+    return fragments.version()
+
+
 @register.simple_tag(takes_context=True)
 def sidebar(context):
     """The sidebar every page shows, rendered once per content version and site."""
