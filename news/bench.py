@@ -3,12 +3,12 @@
 Usage: PYTHONPATH=site:. python -m news.bench [N]
 
 Builds a fresh database, loads the site tree, imports N generated stories (long bodies, emoji,
-decomposed Unicode, a shared hero image), then re-imports them with every third story moved to
+decomposed Unicode, a shared hero image), then re-imports them with every tenth story moved to
 another section (the update path), and prints stories per minute for both.
 
 - N: the argument, else `BENCH_IMPORT_STORIES`, else 1000.
 - Database: `BENCH_IMPORT_DATABASE_URL`; a `postgres://` URL names a server on which a fresh
-  database `<name>_import_bench` is created and dropped afterwards; unset, a SQLite file in a
+  database `<name>_import_bench_<pid>` is created and dropped afterwards; unset, a SQLite file in a
   temporary folder.
 """
 
@@ -32,7 +32,7 @@ def fresh_postgres(url):
     import psycopg
 
     config = dj_database_url.parse(url)
-    name = f"{config['NAME']}_import_bench"
+    name = f"{config['NAME']}_import_bench_{os.getpid()}"
     server = {
         "host": config["HOST"],
         "port": config["PORT"] or 5432,
@@ -62,7 +62,7 @@ def write_stories(path, count, moved=False):
     )
     with open(path, "w", encoding="utf-8") as handle:
         for n in range(count):
-            section = (n + (1 if moved and n % 3 == 0 else 0)) % 3
+            section = (n + (1 if moved and n % 10 == 0 else 0)) % 3
             row = {
                 "id": f"bench-{n}",
                 "title": unicodedata.normalize("NFD", f"Tin “số {n}” & ảnh 📷 ở Hòn Nghệ"),

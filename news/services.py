@@ -13,7 +13,14 @@ from django.utils.text import slugify
 from treebeard.exceptions import PathOverflow
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.log_actions import get_active_log_context
-from wagtail.models import Comment, Page, PageLogEntry, Revision, WorkflowState
+from wagtail.models import (
+    COMMENTS_RELATION_NAME,
+    Comment,
+    Page,
+    PageLogEntry,
+    Revision,
+    WorkflowState,
+)
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published, published
 
@@ -160,6 +167,9 @@ class StoryPublisher:
             section.numchild += count
             Page.objects.filter(pk=section.pk).update(numchild=F("numchild") + count)
         fresh = new + changed
+        for story in fresh:
+            # None has comments (see _busy): the revision needs no query to find that out.
+            setattr(story, COMMENTS_RELATION_NAME, [])
         self._write_tags(fresh, changed, tags, {legacy_id: f for _s, legacy_id, f in items})
         self._write_revisions(fresh, now)
         Page.objects.bulk_update(new, ["latest_revision", "live_revision"])

@@ -23,6 +23,7 @@ from django.utils import translation
 from django.utils.dateparse import parse_date as django_parse_date
 from django.utils.dateparse import parse_datetime as django_parse_datetime
 from django.utils.translation import gettext as _
+from modelcluster.models import get_all_child_relations
 from modelsearch import index as search_index
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.signal_handlers import post_save_signal_handler
@@ -208,9 +209,12 @@ def indexing_deferred():
         searched, referenced = model in models, ReferenceIndex.is_indexed(model)
         if not (searched or referenced):
             continue
+        # What the reference index reads of each object's inline children, read per chunk.
+        children = [rel.get_accessor_name() for rel in get_all_child_relations(model)]
         pks = sorted(pks)
         for start in range(0, len(pks), 500):
-            objects = list(model.objects.filter(pk__in=pks[start : start + 500]))
+            chunk = model.objects.filter(pk__in=pks[start : start + 500])
+            objects = list(chunk.prefetch_related(*children) if referenced else chunk)
             if searched:
                 index_for_search(model, objects)
             if referenced:
