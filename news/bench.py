@@ -7,9 +7,13 @@ decomposed Unicode, a shared hero image), then re-imports them with every tenth 
 another section (the update path), and prints stories per minute for both.
 
 - N: the argument, else `BENCH_IMPORT_STORIES`, else 1000.
-- Database: `BENCH_IMPORT_DATABASE_URL`; a `postgres://` URL names a server on which a fresh
-  database `<name>_import_bench_<pid>` is created and dropped afterwards; unset, a SQLite file in a
-  temporary folder.
+- Database: `BENCH_IMPORT_DATABASE`: `sqlite` (the default: a file in a temporary folder),
+  `postgres` (the server of `DATABASE_URL`, as `scripts/bench.sh` starts it) or a
+  `postgres://` URL; on PostgreSQL a fresh database `<name>_import_bench_<pid>` is created and
+  dropped afterwards.
+
+On PostgreSQL at 10,000 stories, through `make bench`:
+`BENCH_IMPORT_DATABASE=postgres BENCH_IMPORT_STORIES=10000 make bench`.
 """
 
 import json
@@ -83,7 +87,9 @@ def write_stories(path, count, moved=False):
 def main(count):
     workdir = Path(tempfile.mkdtemp(prefix="bench-import-"))
     drop = None
-    url = os.environ.get("BENCH_IMPORT_DATABASE_URL", "")
+    url = os.environ.get("BENCH_IMPORT_DATABASE", "sqlite")
+    if url == "postgres":
+        url = os.environ["DATABASE_URL"]
     if url.startswith(("postgres://", "postgresql://")):
         url, drop = fresh_postgres(url)
     else:
