@@ -1,17 +1,33 @@
 """Creating and updating stories outside the admin (the demo and the legacy import)."""
 
+from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 
 import nh3
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.text import slugify
+from treebeard.exceptions import PathOverflow
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-from wagtail.models import PageLogEntry, Revision
+from wagtail.log_actions import get_active_log_context
+from wagtail.models import (
+    COMMENTS_RELATION_NAME,
+    Comment,
+    Page,
+    PageLogEntry,
+    Revision,
+    WorkflowState,
+)
 from wagtail.rich_text import RichText
-from wagtail.signals import page_published
+from wagtail.signals import page_published, published
 
+from search.folding import fold
 from website.pages import unique_slug
 
-from .models import ArticlePage, SectionPage
+from .models import ArticlePage, ArticlePageTag, SectionPage
 
 # What an imported body may keep: the paragraph features of our story body, plus headings.
 IMPORT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -59,6 +75,20 @@ STORY_FIELDS = (
     "for_radio",
     "for_province",
 )
+# What publishing changes on the page row (wagtailcore_page) and on the story row.
+PUBLISHED_PAGE_FIELDS = (
+    "title",
+    "draft_title",
+    "live",
+    "has_unpublished_changes",
+    "expired",
+    "first_published_at",
+    "last_published_at",
+    "latest_revision",
+    "live_revision",
+    "latest_revision_created_at",
+)
+PUBLISHED_STORY_FIELDS = tuple(name for name in STORY_FIELDS if name != "title") + ("body",)
 
 
 def upsert_story(section, legacy_id, *, body_html, tags=(), **fields):
@@ -66,52 +96,243 @@ def upsert_story(section, legacy_id, *, body_html, tags=(), **fields):
 
     Returns (story, created).
     """
-    story = ArticlePage.objects.filter(legacy_id=legacy_id).first()
-    created = story is None
-    if created:
-        story = ArticlePage(legacy_id=legacy_id)
-    else:
-        if story.get_parent().pk != section.pk:
-            story.slug = unique_slug(section, story.slug)
-            story.save(update_fields=["slug"], clean=False)
-            story.move(section, pos="last-child")
-        story = ArticlePage.objects.get(pk=story.pk).get_latest_revision_as_object()
-    for name in STORY_FIELDS:
-        if name in fields:
-            setattr(story, name, fields[name])
-    story.body = [("paragraph", RichText(clean_html(body_html)))] if body_html else []
-    story.tags.set(list(tags))
-    if created:
-        story.slug = unique_slug(section, story.title)
-        publish_new(section, story)
-    else:
-        story.save_revision().publish()
-    return story, created
+    fields.update(body_html=body_html, tags=tags)
+    return StoryPublisher().publish([(section, legacy_id, fields)])[0]
 
 
-def publish_new(parent, page):
-    """Add `page` under `parent` already published, with its first revision and log entry.
+@dataclass
+class _Children:
+    """What a section's children take: the last tree position and the slugs."""
 
-    The same outcome as `add_child` + `save_revision().publish()` for a page that has no
-    history, workflow or aliases yet, in one page write instead of three: the legacy import
-    creates thousands of stories this way.
+    last: int
+    slugs: set
+
+
+class StoryPublisher:
+    """Creates or updates stories by their legacy id and publishes them, a batch at a time.
+
+    Every story ends as `add_child` (or `move`) + `save_revision().publish()` would leave it:
+    live in its section, with a revision, its log entries ("create"/"rename", "publish") and
+    `page_published` sent. But a story costs only its own page rows: tree positions and slugs
+    are read once per section and kept here, and tags, revisions, log entries and child counts
+    are written once per batch. A story an editor is busy with (a draft, a schedule, a
+    workflow, comments, aliases) goes through Wagtail's own `save_revision().publish()`.
+
+    New stories are still saved with `Page.save()`, their parent known to it as `add_child`
+    leaves it (`_cached_parent_obj`), so what `save()` derives from the parent stays right.
+    Use one publisher per transaction: it locks the sections it adds to, as `add_child` does.
     """
-    now = timezone.now()
-    page.live, page.has_unpublished_changes = True, False
-    page.first_published_at = page.last_published_at = now
-    page.draft_title = page.title
-    parent.add_child(instance=page)
-    revision = Revision.objects.create(
-        content_object=page,
-        base_content_type=page.get_base_content_type(),
-        content=page.serializable_data(),
-        object_str=str(page),
-    )
-    page.latest_revision = page.live_revision = revision
-    page.latest_revision_created_at = revision.created_at
-    type(page).objects.filter(pk=page.pk).update(
-        latest_revision=revision, live_revision=revision, latest_revision_created_at=now
-    )
-    PageLogEntry.objects.log_action(page, "wagtail.create", revision=revision, content_changed=True)
-    PageLogEntry.objects.log_action(page, "wagtail.publish", revision=revision)
-    page_published.send(sender=type(page), instance=page, revision=revision)
+
+    def __init__(self):
+        self._children = {}
+
+    @transaction.atomic
+    def publish(self, items):
+        """Publish `items`, a list of (section, legacy_id, fields); returns [(story, created)]."""
+        now = timezone.now()
+        existing = ArticlePage.objects.in_bulk(
+            [legacy_id for _section, legacy_id, _fields in items], field_name="legacy_id"
+        )
+        busy = self._busy(existing.values())
+        tags = self._tags({name for *_rest, fields in items for name in fields.get("tags", ())})
+        # Moves first: they read the tree, which the child counts below must not be behind.
+        for section, legacy_id, _fields in items:
+            story = existing.get(legacy_id)
+            if story is not None and story.path[: -Page.steplen] != section.path:
+                self._move(story, section)
+        results, new, changed, renamed = [], [], [], {}
+        added = Counter()
+        for section, legacy_id, fields in items:
+            story = existing.get(legacy_id)
+            if story is None:
+                story = self._create(section, legacy_id, fields, now)
+                new.append(story)
+                added[section] += 1
+            elif story.pk in busy:
+                story = story.get_latest_revision_as_object()
+                self._fill(story, fields)
+                story.tags.set([tags[name] for name in fields.get("tags", ())])
+                story.save_revision().publish()
+            else:
+                old_title = story.title
+                self._fill(story, fields)
+                story.live, story.has_unpublished_changes, story.expired = True, False, False
+                story.first_published_at = story.first_published_at or now
+                story.last_published_at = story.latest_revision_created_at = now
+                if story.title != old_title:
+                    renamed[story.pk] = {"title": {"old": old_title, "new": story.title}}
+                changed.append(story)
+            results.append((story, legacy_id not in existing))
+        for section, count in added.items():
+            section.numchild += count
+            Page.objects.filter(pk=section.pk).update(numchild=F("numchild") + count)
+        fresh = new + changed
+        for story in fresh:
+            # None has comments (see _busy): the revision needs no query to find that out.
+            setattr(story, COMMENTS_RELATION_NAME, [])
+        self._write_tags(fresh, changed, tags, {legacy_id: f for _s, legacy_id, f in items})
+        self._write_revisions(fresh, now)
+        Page.objects.bulk_update(new, ["latest_revision", "live_revision"])
+        Page.objects.bulk_update(changed, PUBLISHED_PAGE_FIELDS)
+        ArticlePage.objects.bulk_update(changed, PUBLISHED_STORY_FIELDS)
+        self._write_log(new, changed, renamed, now)
+        for story in fresh:
+            page_published.send(sender=ArticlePage, instance=story, revision=story.live_revision)
+            published.send(sender=ArticlePage, instance=story, revision=story.live_revision)
+        return results
+
+    @staticmethod
+    def _fill(story, fields):
+        for name in STORY_FIELDS:
+            if name in fields:
+                setattr(story, name, fields[name])
+        body_html = fields.get("body_html")
+        story.body = [("paragraph", RichText(clean_html(body_html)))] if body_html else []
+        story.draft_title = story.title
+
+    def _create(self, section, legacy_id, fields, now):
+        story = ArticlePage(
+            legacy_id=legacy_id,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now,
+            last_published_at=now,
+            latest_revision_created_at=now,
+            locale_id=section.locale_id,
+        )
+        self._fill(story, fields)
+        story.slug = self._take_slug(section, story.title)
+        story.depth, story.path, story.numchild = section.depth + 1, self._next_path(section), 0
+        story._cached_parent_obj = section  # as add_child leaves it
+        story.save(clean=False, log_action=None)  # validated by the caller; logged in bulk
+        return story
+
+    def _children_of(self, section):
+        if section.path not in self._children:
+            # Nobody adds a page beside ours until the import is committed (as add_child).
+            Page.objects.select_for_update().filter(pk=section.pk).exists()
+            children = section.get_children()
+            last = children.order_by("-path").values_list("path", flat=True).first()
+            self._children[section.path] = _Children(
+                last=Page._str2int(last[-Page.steplen :]) if last else 0,
+                slugs=set(children.values_list("slug", flat=True)),
+            )
+        return self._children[section.path]
+
+    def _next_path(self, section):
+        children = self._children_of(section)
+        children.last += 1
+        path = Page._get_path(section.path, section.depth + 1, children.last)
+        if len(path) != len(section.path) + Page.steplen:
+            raise PathOverflow(f"Section {section.pk} has no room for another child")
+        return path
+
+    def _take_slug(self, section, text):
+        """`website.pages.unique_slug` without a query: the section's slugs are known here."""
+        taken = self._children_of(section).slugs
+        base = slugify(fold(text))[:70] or "trang"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        return slug
+
+    def _move(self, story, section):
+        if old := self._children.get(story.path[: -Page.steplen]):
+            old.slugs.discard(story.slug)
+        slug = self._take_slug(section, story.slug)
+        if slug != story.slug:
+            story.slug = slug
+            story.save(update_fields=["slug"], clean=False)
+        section.refresh_from_db(fields=["numchild"])  # treebeard decides by it where to add
+        story.move(section, pos="last-child")
+        story.refresh_from_db()
+        self._children_of(section).last = story._get_lastpos_in_path()
+
+    @staticmethod
+    def _busy(stories):
+        """The pks of the stories an editor is working on."""
+        busy = {s.pk for s in stories if s.has_unpublished_changes or s.go_live_at or s.alias_of_id}
+        pks = [s.pk for s in stories]
+        if pks:
+            content_type = ContentType.objects.get_for_model(Page)
+            in_workflow = WorkflowState.objects.active().filter(
+                base_content_type=content_type, object_id__in=[str(pk) for pk in pks]
+            )
+            busy |= {int(pk) for pk in in_workflow.values_list("object_id", flat=True)}
+            busy |= set(Comment.objects.filter(page__in=pks).values_list("page_id", flat=True))
+            busy |= set(Page.objects.filter(alias_of__in=pks).values_list("alias_of_id", flat=True))
+        return busy
+
+    @staticmethod
+    def _tags(names):
+        """The tags of these names, created if new."""
+        Tag = ArticlePageTag.tag_model()
+        tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
+        for name in sorted(names - tags.keys()):
+            tags[name] = Tag.objects.create(name=name)
+        return tags
+
+    @staticmethod
+    def _write_tags(stories, changed, tags, fields_by_id):
+        ArticlePageTag.objects.filter(content_object__in=changed).delete()
+        items = {
+            story.pk: [
+                ArticlePageTag(content_object=story, tag=tags[name])
+                for name in dict.fromkeys(fields_by_id[story.legacy_id].get("tags", ()))
+            ]
+            for story in stories
+        }
+        ArticlePageTag.objects.bulk_create([item for group in items.values() for item in group])
+        for story in stories:
+            story.tagged_items = items[story.pk]  # as saved, for the revision below
+
+    @staticmethod
+    def _write_revisions(stories, now):
+        base_content_type = ContentType.objects.get_for_model(Page)
+        revisions = Revision.objects.bulk_create(
+            Revision(
+                content_object=story,
+                base_content_type=base_content_type,
+                content=story.serializable_data(),
+                object_str=str(story),
+                created_at=now,
+            )
+            for story in stories
+        )
+        for story, revision in zip(stories, revisions, strict=True):
+            story.latest_revision = story.live_revision = revision
+        Revision.objects.filter(
+            base_content_type=base_content_type,
+            object_id__in=[str(story.pk) for story in stories],
+            approved_go_live_at__isnull=False,
+        ).update(approved_go_live_at=None)
+
+    @staticmethod
+    def _write_log(new, changed, renamed, now):
+        context = get_active_log_context()
+        content_type = ContentType.objects.get_for_model(ArticlePage)
+
+        def entry(story, action, data=None):
+            return PageLogEntry(
+                content_type=content_type,
+                page=story,
+                label=story.get_admin_display_title(),
+                action=action,
+                timestamp=now,
+                data=data or {},
+                user=context.user,
+                uuid=context.uuid,
+                revision=story.live_revision,
+                content_changed=True,
+            )
+
+        entries = []
+        for story in new:
+            entries += [entry(story, "wagtail.create"), entry(story, "wagtail.publish")]
+        for story in changed:
+            if story.pk in renamed:
+                entries.append(entry(story, "wagtail.rename", renamed[story.pk]))
+            entries.append(entry(story, "wagtail.publish", renamed.get(story.pk)))
+        PageLogEntry.objects.bulk_create(entries)

@@ -6,7 +6,11 @@ rows stay `pending` until Elasticsearch has taken them, so a change made while i
 pushed when it is back.
 """
 
+import contextlib
+from contextvars import ContextVar
+
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from .folding import fold, words
@@ -41,14 +45,35 @@ def document_fields(adapter, obj):
 
 
 def store(adapter, obj, pending=None):
-    values = document_fields(adapter, obj)
-    values.update(
-        removed=False,
-        pending=elasticsearch_enabled() if pending is None else pending,
-        changed_at=timezone.now(),
+    store_many(adapter, [obj], pending)
+
+
+def store_many(adapter, objects, pending=None):
+    """Write the documents of `objects` (all of `adapter`'s kind) in one statement."""
+    documents = []
+    for obj in objects:
+        values = document_fields(adapter, obj)
+        values.update(
+            removed=False,
+            pending=elasticsearch_enabled() if pending is None else pending,
+            changed_at=timezone.now(),
+        )
+        documents.append(SearchDocument(kind=adapter.kind, object_id=obj.pk, **values))
+    if not documents:
+        return
+    SearchDocument.objects.bulk_create(
+        documents,
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=list(values),
     )
-    SearchDocument.objects.update_or_create(kind=adapter.kind, object_id=obj.pk, defaults=values)
-    remember_words(values["title_folded"], values["lead_folded"], values["body_folded"])
+    remember_words(
+        *(
+            text
+            for doc in documents
+            for text in (doc.title_folded, doc.lead_folded, doc.body_folded)
+        )
+    )
 
 
 def remember_words(*folded_texts):
@@ -66,19 +91,42 @@ def remove(kind, object_ids):
         rows.delete()
 
 
+_deferred = ContextVar("search_sync_deferred", default=None)
+
+
+@contextlib.contextmanager
+def deferred():
+    """Inside the block `sync` only notes the objects; they are synced together at the end,
+    a few queries per 500 objects instead of a few per object (for imports). Nothing is
+    synced if the block fails or its transaction is to be rolled back."""
+    token = _deferred.set([])
+    try:
+        yield
+        objects = _deferred.get()
+    finally:
+        _deferred.reset(token)
+    if not (transaction.get_connection().in_atomic_block and transaction.get_rollback()):
+        sync(objects)
+
+
 def sync(objects):
     """Bring the documents of `objects` (any model) in line with what readers may see."""
-    changed = False
+    if (waiting := _deferred.get()) is not None:
+        waiting.extend(objects)
+        return
+    by_adapter = {}
     for obj in objects:
         adapter = adapter_for(obj)
-        if adapter is None:
-            continue
-        if adapter.is_searchable(obj):
-            store(adapter, adapter.get_queryset().get(pk=obj.pk))
-        else:
-            remove(adapter.kind, [obj.pk])
-        changed = True
-    if changed:
+        if adapter is not None:
+            by_adapter.setdefault(adapter.kind, (adapter, set()))[1].add(obj.pk)
+    for adapter, pks in by_adapter.values():
+        pks = sorted(pks)
+        for start in range(0, len(pks), 500):
+            chunk = pks[start : start + 500]
+            searchable = list(adapter.get_queryset().filter(pk__in=chunk))
+            store_many(adapter, searchable)
+            remove(adapter.kind, set(chunk) - {obj.pk for obj in searchable})
+    if by_adapter:
         push_later()
 
 

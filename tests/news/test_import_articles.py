@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
 
 from news.models import ArticlePage, SectionPage
+from tests.conftest import main_column, titles
 
 
 def write_lines(path, rows):
@@ -231,3 +232,86 @@ def test_imported_story_has_history_and_opens_in_the_admin(home, tmp_path, admin
     assert {"wagtail.create", "wagtail.publish"} <= actions
     edit = admin_client.get(f"/admin/pages/{saved.pk}/edit/")
     assert edit.status_code == 200 and "Tin có lịch sử" in edit.content.decode()
+
+
+@pytest.mark.django_db
+def test_imported_stories_are_found_by_the_site_search(home, tmp_path, engine, search):
+    rows = [story(1, title="Nuôi cá lồng bè ở Hòn Nghệ"), story(2, title="Thu thuế đúng hạn")]
+    run(write_lines(tmp_path / "old.jsonl", rows))
+    engine.ready()
+    results = main_column(search(q="long be hon nghe"))
+    assert "Hòn Nghệ" in results and "Thu thuế đúng hạn" not in results
+
+
+@pytest.mark.django_db
+def test_reimport_publishes_a_new_revision_found_under_the_new_title(home, tmp_path, search):
+    from wagtail.models import PageLogEntry
+
+    path = write_lines(tmp_path / "old.jsonl", [story(1, title="Nuôi cá lồng bè ở Hòn Nghệ")])
+    run(path)
+    rows = [story(1, title="Nuôi tôm công nghiệp ở Kiên Bình", tags=["thủy sản"])]
+    write_lines(path, rows)
+    run(path)
+    saved = ArticlePage.objects.get()
+    assert saved.revisions.count() == 2
+    assert saved.live_revision == saved.latest_revision
+    assert saved.get_latest_revision_as_object().title == "Nuôi tôm công nghiệp ở Kiên Bình"
+    assert [tag.name for tag in saved.tags.all()] == ["thủy sản"]
+    actions = list(
+        PageLogEntry.objects.filter(page=saved).order_by("pk").values_list("action", flat=True)
+    )
+    assert actions == ["wagtail.create", "wagtail.publish", "wagtail.rename", "wagtail.publish"]
+    assert "Kiên Bình" in main_column(search(q="nuoi tom"))
+    assert "Hòn Nghệ" not in main_column(search(q="long be"))
+
+
+@pytest.mark.django_db
+def test_a_story_an_editor_is_drafting_is_still_updated_and_published(home, tmp_path):
+    path = write_lines(tmp_path / "old.jsonl", [story(1)])
+    run(path)
+    draft = ArticlePage.objects.get().get_latest_revision_as_object()
+    draft.contributing_unit = "Huyện đoàn"
+    draft.save_revision()
+    write_lines(path, [story(1, title="Tin cũ số 1 (đã sửa)")])
+    run(path)
+    saved = ArticlePage.objects.get()
+    assert saved.title == "Tin cũ số 1 (đã sửa)" and saved.contributing_unit == "Huyện đoàn"
+    assert saved.live and not saved.has_unpublished_changes
+
+
+@pytest.mark.django_db
+def test_same_titles_get_their_own_addresses_and_the_page_tree_stays_sound(home, tmp_path, client):
+    from wagtail.models import Page
+
+    rows = [story(n, title="Hội nghị sơ kết") for n in range(3)]
+    path = write_lines(tmp_path / "old.jsonl", rows)
+    run(path)
+    rows[0]["section"] = "Thuế"  # moved where a story of that title may already be
+    rows.append(story(3, title="Hội nghị sơ kết", section="Thuế"))
+    write_lines(path, rows)
+    run(path)
+    urls = [page.url for page in ArticlePage.objects.all()]
+    assert len(set(urls)) == 4
+    assert all(client.get(url).status_code == 200 for url in urls)
+    assert all(not problems for problems in Page.find_problems())
+    for section in SectionPage.objects.all():
+        assert section.numchild == section.get_children().count()
+
+
+@pytest.mark.django_db
+def test_imported_hero_image_shows_where_it_is_used(home, tmp_path):
+    from wagtail.images import get_image_model
+    from wagtail.models import ReferenceIndex
+
+    PILImage.new("RGB", (64, 48), (0, 120, 0)).save(tmp_path / "anh.jpg")
+    run(write_lines(tmp_path / "old.jsonl", [story(1, image="anh.jpg"), story(2, image="anh.jpg")]))
+    image = get_image_model().objects.get()
+    used_by = {ref.object_id for ref in ReferenceIndex.get_references_to(image)}
+    assert used_by == {str(pk) for pk in ArticlePage.objects.values_list("pk", flat=True)}
+
+
+@pytest.mark.django_db
+def test_feeds_show_imported_stories_at_once(home, tmp_path, read_feed):
+    assert titles(read_feed("/feeds/latest.rss")) == []  # cached from now on
+    run(write_lines(tmp_path / "old.jsonl", [story(1, title="Tin mới nhập")]))
+    assert titles(read_feed("/feeds/latest.rss")) == ["Tin mới nhập"]
