@@ -16,7 +16,8 @@ export SEARCH_INDEX_ALIAS=bench-content
 PYTHONPATH=site:. "$PY" -m website.bench "${BENCH_PAGE_SIZES:-300,10000,100000}"
 "$PY" manage.py migrate --noinput -v 0
 PYTHONPATH=site:. "$PY" -m search.bench "${BENCH_STORIES:-300 10000 100000}"
-# Legacy story import throughput, on a SQLite database of its own.
+# Legacy story import throughput, on a database of its own (BENCH_IMPORT_DATABASE: sqlite,
+# postgres or a URL; see news/bench.py).
 env -u ELASTICSEARCH_URL PYTHONPATH=site:. "$PY" -m news.bench "${BENCH_IMPORT_STORIES:-1000}"
 # Pages through Varnish, publish-to-served latency, a cache miss storm (docs/performance.md).
 env -u ELASTICSEARCH_URL -u SEARCH_INDEX_ALIAS PY="$PY" scripts/bench_cache.sh

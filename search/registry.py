@@ -32,9 +32,6 @@ class ContentAdapter:
     def get_document(self, obj):
         raise NotImplementedError
 
-    def is_searchable(self, obj):
-        return self.get_queryset().filter(pk=obj.pk).exists()
-
     def outdated_by(self, page):
         """Objects whose documents show something of `page` that its publication changed."""
         return self.model.objects.none()
