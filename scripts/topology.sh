@@ -46,7 +46,7 @@ start() {
     n=$((n + 1))
     "$PY" -m gunicorn --chdir "$ROOT/site" website.wsgi:application \
       --bind "127.0.0.1:$port" --workers "${TOPOLOGY_WORKERS:-2}" --daemon \
-      --pid "$STATE/app$n.pid" --error-logfile "$STATE/app$n.log"
+      --pid "$STATE/app$n.pid" --error-logfile "$STATE/app$n.log" --capture-output
     urls="$urls http://127.0.0.1:$port"
   done
   for url in $urls; do wait_for "$url/robots.txt" "application"; done
@@ -110,6 +110,8 @@ stop() {
       sleep 0.1
     done
   done
+  # TOPOLOGY_KEEP_LOGS=DIR keeps the application and nginx logs for a look after a failure.
+  if [ -n "${TOPOLOGY_KEEP_LOGS:-}" ]; then mkdir -p "$TOPOLOGY_KEEP_LOGS" && cp "$STATE"/*.log "$TOPOLOGY_KEEP_LOGS"/ || true; fi
   rm -rf "$STATE"
 }
 

@@ -60,7 +60,10 @@ class Topology:
         response.raise_for_status()
 
 
-@pytest.fixture(scope="session")
+# One topology per test: a transactional test's flush gives content types new ids, which
+# long-lived application processes would still hold in Django's cache (a 500 on their next
+# write to the reference index).
+@pytest.fixture
 def topology(django_db_setup, django_db_blocker):
     from django.db import connection
 
