@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from website.blocks import StoryStreamBlock
 from website.pagination import paginate
+from website.privacy import CachedPrivacyMixin, ReaderPageManager
 
 LISTING_THUMBNAIL = "fill-160x160"
 
@@ -41,10 +42,12 @@ class AwardType(models.TextChoices):
     OTHER = "khac", _("Other")
 
 
-class ExemplarIndexPage(RoutablePageMixin, Page):
+class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
     """The list of exemplars, with filters, and the commendation statistics below it."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    objects = ReaderPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
@@ -127,7 +130,7 @@ class ExemplarIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("lists of exemplars")
 
 
-class ExemplarPage(Page):
+class ExemplarPage(CachedPrivacyMixin, Page):
     """A person, collective or grassroots model held up as an example, with its commendations."""
 
     kind = models.CharField(
@@ -179,6 +182,8 @@ class ExemplarPage(Page):
         blank=True,
         editable=False,
     )
+
+    objects = ReaderPageManager()
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("field")]),

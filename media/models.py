@@ -17,6 +17,7 @@ from wagtail.search import index
 from website.blocks import StoryStreamBlock
 from website.models import Commune
 from website.pagination import paginate
+from website.privacy import CachedPrivacyMixin, ReaderPageManager
 
 from .kinds import ItemStatus, Kind
 
@@ -66,10 +67,12 @@ class InventoryItemQuerySet(models.QuerySet):
         return [(communes.get(pk), quantity) for pk, quantity in rows]
 
 
-class InventoryIndexPage(RoutablePageMixin, Page):
+class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
     """All campaigns' inventories, newest first, with a yearly report for each year."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    objects = ReaderPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
@@ -215,7 +218,7 @@ class InventoryIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("visual propaganda inventories")
 
 
-class InventoryPage(RoutablePageMixin, Page):
+class InventoryPage(CachedPrivacyMixin, RoutablePageMixin, Page):
     """One campaign's visual propaganda: what was put up, how many, where and when."""
 
     occasion = models.CharField(
@@ -241,6 +244,8 @@ class InventoryPage(RoutablePageMixin, Page):
         help_text=_("The unit in charge of putting up and taking down the items."),
     )
     description = StreamField(StoryStreamBlock(), verbose_name=_("description"), blank=True)
+
+    objects = ReaderPageManager()
 
     content_panels = Page.content_panels + [
         FieldPanel("occasion"),

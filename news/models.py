@@ -14,20 +14,22 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from website import fragments
 from website.blocks import StoryStreamBlock
 from website.pagination import paginate
+from website.privacy import CachedPrivacyMixin, ReaderPageManager, ReaderPageQuerySet
 
 MIN_DATE = datetime.min.replace(tzinfo=UTC)
 
 
-class SectionPage(Page):
+class SectionPage(CachedPrivacyMixin, Page):
     """A section (chuyên mục) holding stories, newest first."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    objects = ReaderPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
@@ -74,7 +76,7 @@ LISTING_RENDITIONS = ("fill-240x160", "fill-640x360")
 NEWEST_FIRST = (F("published_at").desc(), F("page_ptr").desc())
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(ReaderPageQuerySet):
     def in_section(self, section):
         """A section's stories, through the section kept on each story (indexed with the date),
         not through the page tree's paths, which no index orders by date."""
@@ -114,7 +116,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class ArticlePage(Page):
+class ArticlePage(CachedPrivacyMixin, Page):
     lead = models.TextField(
         _("lead"),
         max_length=1000,

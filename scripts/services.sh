@@ -3,6 +3,7 @@
 #   scripts/services.sh start   -> prints `export DATABASE_URL=…`, `ELASTICSEARCH_URL`,
 #                                  `REDIS_URL`, `VARNISH_URL` and `VARNISH_BACKEND_PORTS`
 #   scripts/services.sh stop
+#   scripts/services.sh restart-postgres   (for the tests of a database restart)
 # A service whose URL is already in the environment is left alone (a given VARNISH_URL comes
 # with the two ports its backends point at, VARNISH_BACKEND_PORTS="8001 8002"). Varnish runs
 # deploy/varnish/default.vcl with two backends on free ports where the topology tests start
@@ -177,6 +178,12 @@ stop_all() {
   rm -rf "$STATE"
 }
 
+restart_postgres() {
+  [ -f "$STATE/pg.bindir" ] || { log "no PostgreSQL of ours to restart (DATABASE_URL was given)"; exit 1; }
+  as_service_user "$(cat "$STATE/pg.bindir")/pg_ctl" -D "$STATE/pg/data" -l "$STATE/pg/server.log" \
+    -m fast -w -t 60 restart >&2
+}
+
 case "${1:-}" in
   start)
     prepare_state
@@ -186,5 +193,6 @@ case "${1:-}" in
     [ -n "${VARNISH_URL:-}" ] || start_varnish
     ;;
   stop) stop_all ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  restart-postgres) restart_postgres ;;
+  *) echo "usage: $0 start|stop|restart-postgres" >&2; exit 2 ;;
 esac

@@ -11,10 +11,12 @@ BENCH_ELASTICSEARCH_MAX_STORIES documents (default 10000; 0 to skip it): its reb
 
 import os
 import random
+import signal
 import statistics
 import sys
 import time
 import unicodedata
+from pathlib import Path
 
 import django
 
@@ -156,7 +158,9 @@ class Corpus:
 
 
 def measure(engine, queries, runs=5):
-    """Median and 95th percentile, in ms, of a results page for each of `queries`."""
+    """Median and 95th percentile, in ms, of a results page for each of `queries`; with no
+    `engine`, the way a reader's search goes (Elasticsearch behind its breaker, then the
+    database)."""
     from .query import SearchQuery
     from .service import Results, Searcher
 
@@ -165,7 +169,8 @@ def measure(engine, queries, runs=5):
         for query in queries:
             text, filters = query if isinstance(query, tuple) else (query, {})
             searcher = Searcher()
-            searcher.engines = [engine]
+            if engine is not None:
+                searcher.engines = [engine]
             start = time.perf_counter()
             params = {"q": text, **filters}
             results = Results(SearchQuery.from_params(params, kinds=[KIND]), searcher)
@@ -215,6 +220,30 @@ def main():
                     f"median {median:6.1f} ms, p95 {p95:6.1f} ms",
                     flush=True,
                 )
+        if len(engines) > 1:
+            while_elasticsearch_hangs(corpus)
+
+
+def while_elasticsearch_hangs(corpus):
+    """Readers' searches while Elasticsearch is alive but not answering (paused with SIGSTOP,
+    as a stuck process or a full disk would leave it): the breaker should keep them at the
+    database's own latency, all but the first in each cool-down."""
+    pid_file = Path(os.environ.get("SERVICES_DIR", "/nonexistent")) / "es" / "pid"
+    if not pid_file.exists():
+        print("Elasticsearch frozen: not measured (it was not started by scripts/services.sh)")
+        return
+    pid = int(pid_file.read_text())
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        for name, queries in corpus.query_sets().items():
+            median, p95 = measure(None, queries)
+            print(
+                f"{'ES frozen':14} {name:13} page of results (count, facets, 10 hits): "
+                f"median {median:6.1f} ms, p95 {p95:6.1f} ms",
+                flush=True,
+            )
+    finally:
+        os.kill(pid, signal.SIGCONT)
 
 
 if __name__ == "__main__":

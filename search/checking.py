@@ -38,7 +38,7 @@ def elasticsearch_held():
 
     from . import elastic
 
-    hits = helpers.scan(elastic.client(), index=elastic.alias(), _source=False, size=1000)
+    hits = helpers.scan(elastic.writer(), index=elastic.alias(), _source=False, size=1000)
     held = set()
     for hit in hits:
         kind, _, pk = hit["_id"].rpartition("-")
@@ -91,7 +91,7 @@ def _repair_elasticsearch(difference):
     for kind, ids in _by_kind(difference.missing).items():
         SearchDocument.objects.filter(kind=kind, object_id__in=ids).update(pending=True)
     helpers.bulk(
-        elastic.client(),
+        elastic.writer(),
         (
             {"_op_type": "delete", "_index": elastic.alias(), "_id": f"{kind}-{pk}"}
             for kind, pk in difference.extra

@@ -53,6 +53,12 @@ def client():
     return _client(settings.ELASTICSEARCH_URL, settings.SEARCH_ELASTICSEARCH_TIMEOUT)
 
 
+def writer():
+    """For index work (the worker, rebuilds, checks): nobody waits on it in a page, so a busy
+    cluster gets the time it needs instead of the readers' short timeout."""
+    return client().options(request_timeout=settings.SEARCH_INDEXING_TIMEOUT)
+
+
 def alias():
     return settings.SEARCH_INDEX_ALIAS
 
@@ -76,7 +82,7 @@ def source(row):
 
 
 def create_index(name):
-    index = Index(name, using=client())
+    index = Index(name, using=writer())
     index.settings(number_of_shards=1, number_of_replicas=0)
     index.document(Entry)
     index.create()
@@ -87,7 +93,7 @@ def index_rows(index_name, rows, progress=None):
     """Bulk-index SearchDocument rows into `index_name`; raise on any failure."""
     actions = ({"_index": index_name, "_id": row.es_id, "_source": source(row)} for row in rows)
     results = helpers.streaming_bulk(
-        client(), actions, chunk_size=BULK_CHUNK, max_retries=0, raise_on_error=True
+        writer(), actions, chunk_size=BULK_CHUNK, max_retries=0, raise_on_error=True
     )
     for done, _ in enumerate(results, 1):
         if progress:
@@ -100,7 +106,7 @@ def rebuild(progress=None):
     Readers keep the old index until the new one is complete; if anything fails the new
     index is dropped and the old one keeps serving.
     """
-    es = client()
+    es = writer()
     started = timezone.now()
     name = f"{alias()}-{started:%Y%m%d%H%M%S%f}"
     create_index(name)
@@ -132,7 +138,7 @@ def rebuild(progress=None):
 
 def push_pending():
     """Send pending changes to the index behind the alias; rows stay pending on failure."""
-    es = client()
+    es = writer()
     while True:
         rows = list(SearchDocument.objects.filter(pending=True).order_by("pk")[:BULK_CHUNK])
         if not rows:

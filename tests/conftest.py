@@ -82,8 +82,8 @@ def elasticsearch(settings, db):
     settings.ELASTICSEARCH_URL = url
     settings.SEARCH_INDEX_ALIAS = f"test-{uuid.uuid4().hex[:12]}"
     elastic.rebuild()
-    yield elastic.client()
-    es = elastic.client()
+    yield elastic.writer()
+    es = elastic.writer()
     for name in es.indices.get(index=f"{settings.SEARCH_INDEX_ALIAS}-*"):
         es.indices.delete(index=name)
 

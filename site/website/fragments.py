@@ -10,6 +10,7 @@ and feed that depends on it.
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 CONTENT = "content"
 VIEWS = "views"
@@ -28,8 +29,16 @@ def version(topic=CONTENT):
 
 def changed(topic=CONTENT):
     """Drop everything cached about `topic`; the content version is also the feeds'
-    Last-Modified."""
-    cache.set(f"version:{topic}", time.time(), None)
+    Last-Modified.
+
+    Again once the change is committed: a reader who read the old rows in between (inside the
+    change's transaction) would otherwise have cached them under the new version."""
+
+    def replace():
+        cache.set(f"version:{topic}", time.time(), None)
+
+    replace()
+    transaction.on_commit(replace)
 
 
 def cached(name, compute, topics=(CONTENT,), timeout=FRAGMENT_SECONDS):

@@ -1,8 +1,10 @@
 """Which answers a shared cache (Varnish, docs/caching.md) may keep, and for how long."""
 
 from django.conf import settings
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
+from wagtail.models import Site
 
 from . import fragments
 
@@ -52,3 +54,28 @@ class SharedCacheMiddleware:
         else:
             patch_cache_control(response, private=True)
         return response
+
+
+def find_site(request):
+    site = Site.find_for_request(request)
+    if site is not None:
+        # Routing starts from the site's home page: keep it, as its own type, with the site.
+        site.root_page = site.root_page.specific
+    return site
+
+
+class CachedSiteMiddleware:
+    """Wagtail looks up the request's Site (and then its home page) in the database on every
+    request; this takes both from the cache, which saving a Site or publishing drops.
+
+    After CommonMiddleware, which has refused hosts outside ALLOWED_HOSTS.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = split_domain_port(request.get_host())[0]
+        key = f"site:{hostname}:{request.get_port()}"
+        request._wagtail_site = fragments.cached(key, lambda: find_site(request))
+        return self.get_response(request)

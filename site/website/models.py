@@ -3,11 +3,12 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from . import fragments
+from .privacy import CachedPrivacyMixin, ReaderPageManager
 
 
 class UnitLevel(models.TextChoices):
@@ -70,6 +71,21 @@ class OfficeSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("office details")
 
+    @classmethod
+    def for_request(cls, request):
+        """In every reader page's header and footer: read from the cache while the settings
+        and the site are unchanged (saving either replaces the content version), not once per
+        request. The admin edits through `for_site`, straight from the database."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            instance = fragments.cached(f"office-settings:{site.pk}", lambda: cls.for_site(site))
+            instance._request = request
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)
+
     @property
     def locality_full_name(self):
         return f"{self.get_level_display()} {self.locality}"
@@ -118,7 +134,7 @@ class WebsiteLink(Orderable):
         return self.title
 
 
-class HomePage(Page):
+class HomePage(CachedPrivacyMixin, Page):
     lead_story = models.ForeignKey(
         "news.ArticlePage",
         verbose_name=_("lead story"),
@@ -129,6 +145,8 @@ class HomePage(Page):
         help_text=_("Shown first on the home page. Leave empty to lead with the newest story."),
     )
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
+
+    objects = ReaderPageManager()
 
     content_panels = Page.content_panels + [
         FieldPanel("lead_story"),
@@ -166,16 +184,18 @@ class HomePage(Page):
         }
 
     def route(self, request, path_components):
-        """The page at a reader's address in one lookup (its slug is indexed) instead of two
-        queries per level of the tree; anything else (routable sub-pages, 404s) the usual way."""
+        """The live page at a reader's address, from the cache while nothing is published
+        (or moved, unpublished, restricted), else in one lookup (its slug is indexed) instead of
+        two queries per level of the tree; anything else (routable sub-pages, 404s) the usual
+        way."""
         if path_components:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = (
-                Page.objects.live()
-                .filter(slug=path_components[-1], url_path=url_path)
-                .specific()
-                .first()
-            )
+
+            def find():
+                pages = Page.objects.live().filter(slug=path_components[-1], url_path=url_path)
+                return pages.specific().first()
+
+            page = fragments.cached(f"page:{url_path}", find)
             if page is not None:
                 return RouteResult(page)
         return super().route(request, path_components)

@@ -2,7 +2,7 @@
 (docs/caching.md)."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import fragments, frontend_cache
@@ -58,3 +58,7 @@ def connect():
     post_save.connect(purge_office_site, sender=OfficeSettings)
     post_save.connect(purge_every_site, sender=WebsiteLink)
     post_delete.connect(purge_every_site, sender=WebsiteLink)
+    # A site's address and home page: cached with the site, and in every link of its pages.
+    for signal in (post_save, post_delete):
+        signal.connect(drop_fragments, sender=Site)
+        signal.connect(purge_every_site, sender=Site)

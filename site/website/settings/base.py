@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "website.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Listed before the shared-cache policy so that it sees that policy's validators: it adds
@@ -223,6 +224,8 @@ TASKS = {
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Seconds a reader waits for Elasticsearch before the database answers instead.
 SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "2"))
+# Seconds the worker, a rebuild or a check waits for it: nobody is waiting on a page.
+SEARCH_INDEXING_TIMEOUT = float(os.environ.get("SEARCH_INDEXING_TIMEOUT", "30"))
 # Seconds searches go straight to the database after Elasticsearch failed to answer, before
 # one search tries it again (search.service.Breaker).
 SEARCH_BREAKER_SECONDS = float(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))

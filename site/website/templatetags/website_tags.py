@@ -1,3 +1,5 @@
+import uuid
+
 from django import template
 from django.template.loader import render_to_string
 from wagtail.models import Site
@@ -13,9 +15,12 @@ def _site_key(request):
     return site.pk if site else 0
 
 
-@register.simple_tag
-def content_version():
-    """For `{% cache %}` keys: a rendered list is reused until the content changes."""
+@register.simple_tag(takes_context=True)
+def content_version(context):
+    """For `{% cache %}` keys: a rendered fragment is reused until the content changes. A
+    preview shows a draft under the page's own id: its fragments are never reused."""
+    if getattr(context.get("request"), "is_preview", False):
+        return f"preview:{uuid.uuid4().hex}"
     return fragments.version()
 
 
@@ -43,11 +48,21 @@ def sidebar(context):
     )
 
 
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context):
-    page = context.get("page")
-    ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True) if page else []
-    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+    """The way back to the home page, rendered once per content version (a move or a new
+    title is published); a preview's draft title is rendered afresh."""
+    page, request = context.get("page"), context.get("request")
+
+    def render():
+        ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        return render_to_string(
+            "includes/breadcrumbs.html", {"ancestors": ancestors, "page": page}, request=request
+        )
+
+    if getattr(request, "is_preview", False):
+        return render()
+    return fragments.cached(f"breadcrumbs:{_site_key(request)}:{page.pk}", render)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,55 @@
+"""Who may read a page, without asking the database on every reader's request."""
+
+from django.db.models import Q
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+from . import fragments
+
+
+def _restrictions():
+    """Every view restriction as (its page's tree path, its id), and each alias's path with
+    its source's. Few pages are restricted, so this is small and read once per change (a
+    privacy change, a move or a publication replaces the content version)."""
+    restricted = dict(PageViewRestriction.objects.values_list("pk", "page__path"))
+    aliases = dict(
+        Page.objects.filter(alias_of__isnull=False).values_list("path", "alias_of__path")
+    )
+    return [(path, pk) for pk, path in restricted.items()], aliases
+
+
+def restricted_paths():
+    restrictions, _aliases = fragments.cached("view-restrictions", _restrictions)
+    return {path for path, _pk in restrictions}
+
+
+class ReaderPageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's rule (a restricted page and everything below it) from the cache, instead
+        of reading every restriction for each listing."""
+        q = Q()
+        for path in restricted_paths():
+            q |= Q(path__startswith=path)
+        return q if q else Q(pk__in=[])
+
+
+ReaderPageManager = PageManager.from_queryset(ReaderPageQuerySet)
+
+
+class CachedPrivacyMixin:
+    """For every page type readers are served: Wagtail checks a page's view restrictions on
+    each request with two queries; this answers from the cache, and with none at all for a
+    page that nothing restricts (the usual case)."""
+
+    def get_view_restrictions(self):
+        restrictions, aliases = fragments.cached("view-restrictions", _restrictions)
+        # Wagtail's rule: the page and its ancestors, an alias standing for its source page.
+        paths = set()
+        for end in range(self.steplen, len(self.path) + 1, self.steplen):
+            path = self.path[:end]
+            while path in aliases:
+                path = aliases[path]
+            paths.add(path)
+        ids = [pk for path, pk in restrictions if path in paths]
+        # Still a queryset (the admin orders it); an empty `pk__in` never reaches the database.
+        return PageViewRestriction.objects.filter(pk__in=ids)
