@@ -181,6 +181,16 @@ def measure(engine, queries, runs=5):
     return statistics.median(timings), timings[max(0, round(len(timings) * 0.95) - 1)]
 
 
+def report(label, corpus, engine):
+    for name, queries in corpus.query_sets().items():
+        median, p95 = measure(engine, queries)
+        print(
+            f"{label:14} {name:13} page of results (count, facets, 10 hits): "
+            f"median {median:6.1f} ms, p95 {p95:6.1f} ms",
+            flush=True,
+        )
+
+
 def main():
     # scripts/bench.sh passes BENCH_STORIES as one argument.
     sizes = [int(size) for arg in sys.argv[1:] for size in arg.split()] or [3000]
@@ -213,13 +223,7 @@ def main():
             print(f"Elasticsearch index built in {time.perf_counter() - start:.1f}s", flush=True)
             engines.append(elastic.ElasticsearchEngine())
         for engine in engines:
-            for name, queries in corpus.query_sets().items():
-                median, p95 = measure(engine, queries)
-                print(
-                    f"{engine.name:14} {name:13} page of results (count, facets, 10 hits): "
-                    f"median {median:6.1f} ms, p95 {p95:6.1f} ms",
-                    flush=True,
-                )
+            report(engine.name, corpus, engine)
         if len(engines) > 1:
             while_elasticsearch_hangs(corpus)
 
@@ -235,13 +239,7 @@ def while_elasticsearch_hangs(corpus):
     pid = int(pid_file.read_text())
     os.kill(pid, signal.SIGSTOP)
     try:
-        for name, queries in corpus.query_sets().items():
-            median, p95 = measure(None, queries)
-            print(
-                f"{'ES frozen':14} {name:13} page of results (count, facets, 10 hits): "
-                f"median {median:6.1f} ms, p95 {p95:6.1f} ms",
-                flush=True,
-            )
+        report("ES frozen", corpus, None)
     finally:
         os.kill(pid, signal.SIGCONT)
 
