@@ -2,7 +2,7 @@
 (docs/caching.md)."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import fragments, frontend_cache
@@ -41,6 +41,12 @@ def purge_every_site(sender, **kwargs):
     frontend_cache.ban_all_sites()
 
 
+def site_changed(sender, **kwargs):
+    """Feeds, fragments and pages are built with the site's address: none may keep an old one."""
+    fragments.changed()
+    frontend_cache.ban_all_sites()
+
+
 def connect():
     from .models import OfficeSettings, WebsiteLink
 
@@ -58,3 +64,5 @@ def connect():
     post_save.connect(purge_office_site, sender=OfficeSettings)
     post_save.connect(purge_every_site, sender=WebsiteLink)
     post_delete.connect(purge_every_site, sender=WebsiteLink)
+    post_save.connect(site_changed, sender=Site)
+    post_delete.connect(site_changed, sender=Site)
