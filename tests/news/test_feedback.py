@@ -163,6 +163,23 @@ def test_the_rate_limit_counts_the_address_the_proxies_saw(client, make_story, s
     assert Feedback.objects.get(remote_addr="203.0.113.8")
 
 
+@pytest.mark.django_db
+def test_without_declared_proxies_a_forwarded_address_is_not_believed(client, make_story, settings):
+    """A reader talking to the application directly cannot dodge the limit by naming
+    a different address in X-Forwarded-For each time."""
+    settings.NEWS_FEEDBACK_RATE = (1, 3600)
+    settings.TRUSTED_PROXY_COUNT = 0
+    story = make_story()
+
+    def claiming(address):
+        headers = {"HTTP_ORIGIN": SITE, "HTTP_X_FORWARDED_FOR": address}
+        return send(client, story, headers=headers, addr="203.0.113.9")
+
+    assert claiming("1.1.1.1").status_code == 302
+    assert claiming("2.2.2.2").status_code == 400
+    assert Feedback.objects.get().remote_addr == "203.0.113.9"
+
+
 @pytest.fixture(params=["locmem", "file", "redis"])
 def cache_backend(request, settings, tmp_path):
     """The rate limit's cache: each backend a deployment may use (README, `REDIS_URL` and
