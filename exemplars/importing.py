@@ -122,18 +122,27 @@ class ExemplarImporter(CsvImporter):
                 % {"name": nfc(value)}
             ) from None
 
+    def check(self, rows):
+        if not ExemplarIndexPage.objects.exists():
+            raise RowInvalid(_("there is no list of exemplars to import into: create one first"))
+
+    def batches(self, rows):
+        """All rows of one exemplar go in the same batch."""
+        by_id = {}
+        for line, row in rows:
+            by_id.setdefault(row["id"], []).append((line, row))
+        groups = list(by_id.values())
+        for start in range(0, len(groups), self.batch_size):
+            yield [row for group in groups[start : start + self.batch_size] for row in group]
+
     def apply(self, rows, report):
         index = ExemplarIndexPage.objects.first()
-        if index is None:
-            error = RowInvalid(_("there is no list of exemplars to import into: create one first"))
-            error.line = 1
-            raise error
         groups = {}
         for _line, row in rows:
             group = groups.setdefault(row["id"], {"exemplar": row["exemplar"], "awards": []})
             if row["commendation"]:
                 group["awards"].append(row["commendation"])
-        for done, (legacy_id, group) in enumerate(groups.items(), start=1):
+        for legacy_id, group in groups.items():
             _page, created = upsert_exemplar(
                 index, legacy_id, commendations=group["awards"], **group["exemplar"]
             )
@@ -141,4 +150,3 @@ class ExemplarImporter(CsvImporter):
                 report.created += 1
             else:
                 report.updated += 1
-            self.progress(done, len(groups), "write")

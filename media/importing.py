@@ -111,10 +111,12 @@ class InventoryImporter(CsvImporter):
             },
         }
 
+    def check(self, rows):
+        if not InventoryIndexPage.objects.exists():
+            raise RowInvalid(_("the site has no inventory index page to import into"))
+
     def apply(self, rows, report):
         index = InventoryIndexPage.objects.first()
-        if index is None:
-            raise RowInvalid(_("the site has no inventory index page to import into"))
         pages = {}
         upserts = defaultdict(list)
         for _line, data in rows:
@@ -134,5 +136,5 @@ class InventoryImporter(CsvImporter):
             publish_items(page_id, removals=import_ids)
         for page_id, items in upserts.items():
             publish_items(page_id, upserts=items)
-        report.updated = len(known)
-        report.created = len(rows) - report.updated
+        report.updated += len(known)
+        report.created += len(rows) - len(known)

@@ -4,7 +4,11 @@ Usage: PYTHONPATH=site:. python -m news.bench [N]
 
 Builds a fresh database, loads the site tree, imports N generated stories (long bodies, emoji,
 decomposed Unicode, a shared hero image), then re-imports them with every tenth story moved to
-another section (the update path), and prints stories per minute for both.
+another section (the update path), and prints stories per minute for both. Then it imports the
+file once more in another process while an editor (this process) publishes a new story into
+one of its sections every second, and prints how long those publishes took, next to the same
+publish with no import running (imports write 50 stories per transaction: an editor waits
+for one batch at most).
 
 - N: the argument, else `BENCH_IMPORT_STORIES`, else 1000.
 - Database: `BENCH_IMPORT_DATABASE`: `sqlite` (the default: a file in a temporary folder),
@@ -18,6 +22,8 @@ On PostgreSQL at 10,000 stories, through `make bench`:
 
 import json
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -84,6 +90,24 @@ def write_stories(path, count, moved=False):
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def editor_publishes(section, *, times=None, while_running=None):
+    """Seconds each publish of a new story into `section` took, one a second: `times` of them,
+    or as many as fit while the process `while_running` runs."""
+    from news.models import ArticlePage
+
+    waits = []
+    while (len(waits) < times) if while_running is None else while_running.poll() is None:
+        n = ArticlePage.objects.count()
+        started = time.perf_counter()
+        story = section.add_child(
+            instance=ArticlePage(title=f"Tin biên tập viên {n}", slug=f"bien-tap-{n}", lead=".")
+        )
+        story.save_revision().publish()
+        waits.append(time.perf_counter() - started)
+        time.sleep(1)
+    return waits
+
+
 def main(count):
     workdir = Path(tempfile.mkdtemp(prefix="bench-import-"))
     drop = None
@@ -123,6 +147,22 @@ def main(count):
                 f"  {label}: {seconds:.1f} s = {count / seconds * 60:,.0f} stories/minute",
                 flush=True,
             )
+        from news.models import SectionPage
+
+        section = SectionPage.objects.get(title=SECTIONS[0])
+        alone = editor_publishes(section, times=5)
+        importer = subprocess.Popen(
+            [sys.executable, str(ROOT / "manage.py"), "import_articles", str(path)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        during = editor_publishes(section, while_running=importer)
+        print(
+            f"  an editor's publish into a section being imported to: median "
+            f"{statistics.median(during):.2f} s, max {max(during):.2f} s ({len(during)} "
+            f"publishes); with no import: median {statistics.median(alone):.2f} s",
+            flush=True,
+        )
     finally:
         if drop:
             drop()

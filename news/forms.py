@@ -2,10 +2,11 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.validators import validate_email
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
+
+from website.ratelimit import count_try
 
 from .models import Feedback
 
@@ -77,9 +78,7 @@ class FeedbackForm(forms.ModelForm):
         cleaned = super().clean()
         if self.request is not None and not self.is_bot() and not self.errors:
             limit, window = settings.NEWS_FEEDBACK_RATE
-            key = f"news:feedback-rate:{client_address(self.request)}"
-            cache.add(key, 0, window)
-            if cache.incr(key) > limit:
+            if count_try(f"news:feedback:{client_address(self.request)}", window) > limit:
                 raise forms.ValidationError(
                     _("You have sent several messages recently. Please try again later.")
                 )

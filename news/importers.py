@@ -25,8 +25,6 @@ REQUIRED_KEYS = ("id", "title", "section", "published_at")
 
 
 class ArticleImporter(JsonLinesImporter):
-    batch_size = 500  # stories published together (see StoryPublisher)
-
     def validate(self, row):
         for key in REQUIRED_KEYS:
             if row.get(key) in (None, ""):
@@ -68,36 +66,9 @@ class ArticleImporter(JsonLinesImporter):
             raise RowInvalid(_("not a readable image: %(path)s") % {"path": image}) from None
         return path
 
-    def apply(self, rows, report):
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        if site is None:
+    def check(self, rows):
+        if not Site.objects.filter(is_default_site=True).exists():
             raise RowInvalid(_("the site has no home page yet: run load_demo or create one"))
-        self.refuse_repeated_ids(rows)
-        home = site.root_page
-        sections = {}
-        images = {}
-        publisher = StoryPublisher()
-        for start in range(0, len(rows), self.batch_size):
-            items = []
-            for _line, data in rows[start : start + self.batch_size]:
-                name = data.pop("section")
-                if name not in sections:
-                    sections[name] = ensure_section(home, name)
-                image_path = data.pop("image_path")
-                if image_path and not self.dry_run:  # a dry run writes no files
-                    if image_path not in images:
-                        images[image_path] = self.image_for(image_path, data["title"])
-                    data["hero_image"] = images[image_path]
-                items.append((sections[name], data.pop("legacy_id"), data))
-            for _story, created in publisher.publish(items):
-                if created:
-                    report.created += 1
-                else:
-                    report.updated += 1
-            self.progress(min(start + self.batch_size, len(rows)), len(rows), "write")
-
-    @staticmethod
-    def refuse_repeated_ids(rows):
         seen = {}
         for line, data in rows:
             if data["legacy_id"] in seen:
@@ -108,6 +79,28 @@ class ArticleImporter(JsonLinesImporter):
                 error.line = line
                 raise error
             seen[data["legacy_id"]] = line
+
+    def apply(self, rows, report):
+        home = Site.objects.select_related("root_page").get(is_default_site=True).root_page
+        sections = {}
+        images = {}
+        items = []
+        for _line, data in rows:
+            name = data.pop("section")
+            if name not in sections:
+                sections[name] = ensure_section(home, name)
+            image_path = data.pop("image_path")
+            if image_path and not self.dry_run:  # a dry run writes no files
+                if image_path not in images:
+                    images[image_path] = self.image_for(image_path, data["title"])
+                data["hero_image"] = images[image_path]
+            items.append((sections[name], data.pop("legacy_id"), data))
+        # One publisher per transaction: it locks the sections it adds to until the commit.
+        for _story, created in StoryPublisher().publish(items):
+            if created:
+                report.created += 1
+            else:
+                report.updated += 1
 
     def image_for(self, path, title):
         """The image with this file's content, uploaded once however often it is imported."""

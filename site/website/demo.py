@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
 from .models import Commune, CommuneKind, HomePage, OfficeSettings, WebsiteLink
+from .sites import public_address
 
 HOME_TITLE = "Trang chủ"
 LINKS = [
@@ -45,9 +46,8 @@ def load(stdout):
             )
         )
         home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site(is_default_site=True, hostname="localhost", port=80)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port = public_address()
     site.root_page = home
     site.site_name = "Kiên Lương"
     site.save()
@@ -76,6 +76,4 @@ def load(stdout):
         User = get_user_model()
         if not User.objects.filter(username=username).exists():
             User.objects.create_superuser(username, "admin@example.vn", password)
-        stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  user “{username}”, password “{password}”"
-        )
+        stdout.write(f"Admin: {settings.SITE_URL}/admin/  user “{username}”, password “{password}”")

@@ -1,9 +1,14 @@
 """One import framework for the story, exemplar and inventory importers.
 
-An importer reads a file row by row, validates every row into plain data, then applies all
-valid rows inside one transaction. Any error is reported with the line it came from. A file
-with an invalid row imports nothing unless the caller asks to skip invalid rows; a dry run
-does everything and then rolls back.
+An importer reads the whole file and validates every row into plain data, then checks the
+file as a whole against the database (`check`), all before writing anything: any error is
+reported with the line it came from, and a file with an invalid row writes nothing unless the
+caller asks to skip invalid rows. Only then are the rows applied, a batch (`batch_size` rows)
+per transaction, so an editor publishing into a section the import writes to waits for one
+batch at most, never for the whole file. An import that stops half-way (killed, a lost
+database) leaves the batches before it written whole and nothing of the one it was in; as
+every importer updates by the file's ids, running it again finishes it. A dry run applies
+everything in one transaction and rolls it back.
 """
 
 import contextlib
@@ -240,7 +245,9 @@ def index_for_search(model, objects):
 
 
 class Importer:
-    """Subclasses set `noun` and implement `read_rows`, `validate` and `apply`."""
+    """Subclasses implement `read_rows`, `validate` and `apply`, and may add `check`."""
+
+    batch_size = 50  # rows written per transaction: what an editor may have to wait for
 
     def __init__(self, path, *, dry_run=False, skip_invalid=False, progress=None):
         self.path = path
@@ -256,8 +263,17 @@ class Importer:
         """Return the row as clean data, or raise RowInvalid."""
         raise NotImplementedError
 
+    def check(self, rows):
+        """Refuse the file for what no single row shows (an id twice, nowhere to import into)
+        by raising RowInvalid, with `line` set when one line is to blame; writes nothing."""
+
+    def batches(self, rows):
+        """The valid rows in the groups written one transaction each."""
+        for start in range(0, len(rows), self.batch_size):
+            yield rows[start : start + self.batch_size]
+
     def apply(self, rows, report):
-        """Write the valid (line, data) rows; runs inside one transaction."""
+        """Write a batch of valid (line, data) rows; runs inside the batch's transaction."""
         raise NotImplementedError
 
     def count_lines(self):
@@ -283,18 +299,24 @@ class Importer:
             return report
         if report.errors and not self.skip_invalid:
             return report
-        with transaction.atomic(), indexing_deferred():
-            try:
-                self.apply(valid, report)
-            except RowInvalid as error:
+        try:
+            self.check(valid)
+        except RowInvalid as error:
+            report.errors.append(RowError(getattr(error, "line", 1), str(error)))
+            return report
+        if self.dry_run:
+            with transaction.atomic(), indexing_deferred():
+                for batch in self.batches(valid):
+                    self.apply(batch, report)
                 transaction.set_rollback(True)
-                report.created = report.updated = 0
-                report.errors.append(RowError(getattr(error, "line", 0), str(error)))
-                return report
-            if self.dry_run:
-                transaction.set_rollback(True)
-            else:
-                report.applied = True
+            return report
+        done = 0
+        for batch in self.batches(valid):
+            with transaction.atomic(), indexing_deferred():
+                self.apply(batch, report)
+            done += len(batch)
+            self.progress(done, len(valid), "write")
+        report.applied = True
         return report
 
 

@@ -41,6 +41,13 @@ def purge_every_site(sender, **kwargs):
     frontend_cache.ban_all_sites()
 
 
+def site_changed(sender, **kwargs):
+    """Feeds, fragments and pages are built with the site's address (and the cached Site holds
+    its home page): none may keep an old one."""
+    fragments.changed()
+    frontend_cache.ban_all_sites()
+
+
 def connect():
     from .models import OfficeSettings, WebsiteLink
 
@@ -59,6 +66,5 @@ def connect():
     post_save.connect(purge_every_site, sender=WebsiteLink)
     post_delete.connect(purge_every_site, sender=WebsiteLink)
     # A site's address and home page: cached with the site, and in every link of its pages.
-    for signal in (post_save, post_delete):
-        signal.connect(drop_fragments, sender=Site)
-        signal.connect(purge_every_site, sender=Site)
+    post_save.connect(site_changed, sender=Site)
+    post_delete.connect(site_changed, sender=Site)

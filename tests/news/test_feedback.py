@@ -1,6 +1,11 @@
 """Readers send feedback under a story; it shows only once an editor approves it."""
 
+import datetime
+import os
+import uuid
+
 import pytest
+import time_machine
 from django.test import Client
 
 from news.models import Feedback
@@ -156,3 +161,70 @@ def test_the_rate_limit_counts_the_address_the_proxies_saw(client, make_story, s
     assert via_proxies("203.0.113.7", spoofed="5.6.7.8").status_code == 400
     assert via_proxies("203.0.113.8").status_code == 302
     assert Feedback.objects.get(remote_addr="203.0.113.8")
+
+
+@pytest.mark.django_db
+def test_without_declared_proxies_a_forwarded_address_is_not_believed(client, make_story, settings):
+    """A reader talking to the application directly cannot dodge the limit by naming
+    a different address in X-Forwarded-For each time."""
+    settings.NEWS_FEEDBACK_RATE = (1, 3600)
+    settings.TRUSTED_PROXY_COUNT = 0
+    story = make_story()
+
+    def claiming(address):
+        headers = {"HTTP_ORIGIN": SITE, "HTTP_X_FORWARDED_FOR": address}
+        return send(client, story, headers=headers, addr="203.0.113.9")
+
+    assert claiming("1.1.1.1").status_code == 302
+    assert claiming("2.2.2.2").status_code == 400
+    assert Feedback.objects.get().remote_addr == "203.0.113.9"
+
+
+@pytest.fixture(params=["locmem", "file", "redis"])
+def cache_backend(request, settings, tmp_path):
+    """The rate limit's cache: each backend a deployment may use (README, `REDIS_URL` and
+    `DJANGO_CACHE_DIR`); Redis is the real server of scripts/services.sh."""
+    backends = {
+        "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "file": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        },
+        "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache"},
+    }
+    backend = backends[request.param]
+    if request.param == "redis":
+        if not os.environ.get("REDIS_URL"):
+            pytest.fail("REDIS_URL is not set: start Redis with scripts/services.sh")
+        backend["LOCATION"] = os.environ["REDIS_URL"]
+        backend["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:12]}"  # this test's keys only
+    settings.CACHES = {"default": backend}
+    return request.param
+
+
+@pytest.mark.django_db
+def test_the_rate_limit_window_is_one_hour_from_the_first_message(
+    client, make_story, settings, cache_backend
+):
+    """Tries in between neither end the window early nor make it last longer."""
+    settings.NEWS_FEEDBACK_RATE = (2, 3600)
+    story = make_story()
+    start = datetime.datetime(2026, 3, 1, 8, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        assert send(client, story).status_code == 302
+        clock.move_to(start + datetime.timedelta(minutes=10))
+        assert send(client, story).status_code == 302
+        for minutes in (20, 40, 59):
+            clock.move_to(start + datetime.timedelta(minutes=minutes))
+            assert send(client, story).status_code == 400, minutes
+        clock.move_to(start + datetime.timedelta(minutes=59, seconds=59))
+        assert send(client, story).status_code == 400
+        # The next window starts with the first message after the hour, not at a clock hour.
+        clock.move_to(start + datetime.timedelta(minutes=70))
+        assert send(client, story).status_code == 302
+        assert send(client, story).status_code == 302
+        clock.move_to(start + datetime.timedelta(minutes=129))
+        assert send(client, story).status_code == 400
+        clock.move_to(start + datetime.timedelta(minutes=130))
+        assert send(client, story).status_code == 302
+    assert Feedback.objects.count() == 5
