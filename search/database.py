@@ -1,7 +1,7 @@
 """The database engine: the embedded default (SQLite) and Elasticsearch's fallback.
 
 It searches the padded word copies of SearchDocument: a word or quoted phrase matches whole
-on the folded copy, and an exact match on the accented copy scores more. SQLite reads every
+on the folded copy, and scores as `search.ranking` describes. SQLite reads every
 row with LIKE. PostgreSQL looks words up in GIN indexes over each copy's array of words
 (migration 0002), so a search reads only the rows that hold its words and never the long
 texts themselves, except to check the order of a phrase's words.
@@ -16,16 +16,25 @@ from django.contrib.postgres.fields.array import ArrayContains, ArrayOverlap
 from django.db import connection, transaction
 from django.db.models import Case, Count, Func, IntegerField, Q, TextField, Value, When
 
+from . import ranking
 from .models import SearchDocument
 from .query import FACETS
 from .spelling import near
 
-TEXT_FIELDS = {"title": 3, "lead": 2, "body": 1}
 FACET_SIZE = 50
+# Which copy each way of matching reads.
+COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
 
 
 def _needle(tokens):
     return f" {' '.join(tokens)} "
+
+
+def _near(pair):
+    """A pattern for two words in order at most `ranking.PAIR_SLOP` words apart in a padded
+    copy (words are letters and digits only: nothing to escape)."""
+    first, second = pair
+    return f" {first} ([^ ]+ ){{0,{ranking.PAIR_SLOP}}}{second} "
 
 
 class Words(Func):
@@ -48,7 +57,8 @@ class DatabaseEngine:
         if unit not in self._forms:
             folded = [unit.folded]
             if unit.tolerates_typo:
-                folded += [(word,) for word in near(unit.folded[0], 1)]
+                prefix = unit.folded[0][: ranking.TYPO_PREFIX]
+                folded += [(word,) for word in near(unit.folded[0], 1) if word.startswith(prefix)]
             self._forms[unit] = unit.words, list(dict.fromkeys(folded))
         return self._forms[unit]
 
@@ -67,31 +77,69 @@ class DatabaseEngine:
             return Q(ArrayContains(words, list(forms[0]))) & contains
         return Q(ArrayOverlap(words, [word for (word,) in forms]))
 
+    def indexed_set(self, condition):
+        """On PostgreSQL, the rows meeting `condition` read once from its index rather than
+        tested row by row."""
+        if not self.indexed:
+            return condition
+        return Q(pk__in=SearchDocument.objects.filter(condition).values("pk"))
+
     def matching(self, units):
+        """Rows holding every phrase and enough of the words (`ranking.required`)."""
         rows = SearchDocument.objects.filter(removed=False)
-        folded = [f"{name}_folded" for name in TEXT_FIELDS]
+        folded = [f"{name}_folded" for name in ranking.FIELDS]
+        words = [unit for unit in units if not unit.phrase]
+        need = ranking.required(len(words))
         for unit in units:
-            rows = rows.filter(self.holds(folded, self.unit_forms(unit)[1]))
-        return rows
+            if unit.phrase or need == len(words):
+                rows = rows.filter(self.holds(folded, self.unit_forms(unit)[1]))
+        if need == len(words):
+            return rows
+        # Of any `missable + 1` words a match holds one: the longest (rarest, as a rule)
+        # bound the candidates through the index, and only those are counted.
+        longest = sorted(words, key=lambda unit: -len(unit.folded[0]))
+        bound = [form for unit in longest[: len(words) - need + 1] for form in self.forms(unit)]
+        found = sum(
+            (
+                Case(
+                    When(self.indexed_set(self.holds(folded, self.forms(unit))), then=Value(1)),
+                    default=Value(0),
+                )
+                for unit in words
+            ),
+            Value(0),
+        )
+        return rows.filter(self.holds(folded, bound)).alias(found=found).filter(found__gte=need)
+
+    def forms(self, unit):
+        return self.unit_forms(unit)[1]
 
     def score(self, units):
-        # An exact match implies the folded one, so the accented copy is looked at only where
-        # the folded copy matched: 6 points per weight with the accents as typed, else 2.
+        """`ranking`'s points: each unit's best match, then pairs of words in the title."""
         total = Value(0, output_field=IntegerField())
         for unit in units:
             exact, forms = self.unit_forms(unit)
-            for name, weight in TEXT_FIELDS.items():
-                folded = self.holds([f"{name}_folded"], forms[:1])
-                accented = self.holds([f"{name}_words"], [exact])
-                if self.indexed:
-                    # Each set is read once from its own index rather than tested row by row.
-                    everything = SearchDocument.objects.all()
-                    folded = Q(pk__in=everything.filter(folded).values("pk"))
-                    accented = Q(pk__in=everything.filter(accented).values("pk"))
-                accents = Case(When(accented, then=Value(6 * weight)), default=Value(2 * weight))
-                total = total + Case(
-                    When(folded, then=accents), default=Value(0), output_field=IntegerField()
-                )
+            ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
+            total = total + Case(
+                *(
+                    When(
+                        self.indexed_set(self.holds([f"{field}_{COPIES[how]}"], ways[how])),
+                        then=Value(ranking.COVERAGE + points),
+                    )
+                    for points, field, how in ranking.matches()
+                    if ways[how]
+                ),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        # Read from the title of each candidate row: titles are short.
+        for exact, folded in ranking.pairs(units):
+            total = total + Case(
+                When(Q(title_words__regex=_near(exact)), then=Value(ranking.PAIR["exact"])),
+                When(Q(title_folded__regex=_near(folded)), then=Value(ranking.PAIR["folded"])),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
         return total
 
     @contextlib.contextmanager
