@@ -152,6 +152,7 @@ class DatabaseEngine:
             return
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL jit = off")
+            cursor.execute("SET LOCAL enable_seqscan = off")
             yield
 
     def combinations(self, query):
