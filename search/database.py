@@ -24,10 +24,22 @@ from .spelling import near
 FACET_SIZE = 50
 # Which copy each way of matching reads.
 COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
+# Short texts, which PostgreSQL ranks by testing each candidate row: cheaper than reading every
+# row that holds a word from an index. Bodies are read from their indexes.
+SHORT = ("title", "lead")
 
 
 def _needle(tokens):
     return f" {' '.join(tokens)} "
+
+
+def _contains(columns, forms):
+    """Rows where one of `columns` (padded word copies) holds one of `forms` (tuples of words)
+    whole and in order, tested row by row."""
+    return functools.reduce(
+        operator.or_,
+        (Q(**{f"{column}__contains": _needle(form)}) for column in columns for form in forms),
+    )
 
 
 def _near(pair):
@@ -65,10 +77,7 @@ class DatabaseEngine:
     def holds(self, columns, forms):
         """Rows where one of `columns` (padded word copies) holds one of `forms` (tuples of
         words) whole and in order."""
-        contains = functools.reduce(
-            operator.or_,
-            (Q(**{f"{column}__contains": _needle(form)}) for column in columns for form in forms),
-        )
+        contains = _contains(columns, forms)
         if not self.indexed:
             return contains
         words = Words(*columns)
@@ -77,12 +86,13 @@ class DatabaseEngine:
             return Q(ArrayContains(words, list(forms[0]))) & contains
         return Q(ArrayOverlap(words, [word for (word,) in forms]))
 
-    def indexed_set(self, condition):
-        """On PostgreSQL, the rows meeting `condition` read once from its index rather than
-        tested row by row."""
-        if not self.indexed:
-            return condition
-        return Q(pk__in=SearchDocument.objects.filter(condition).values("pk"))
+    def field_holds(self, field, copy, forms):
+        """Rows whose `field`'s `copy` holds one of `forms`: on PostgreSQL a body's rows are
+        read once from its index rather than each row's body tested."""
+        if field in SHORT or not self.indexed:
+            return _contains([f"{field}_{copy}"], forms)
+        everything = SearchDocument.objects.all()
+        return Q(pk__in=everything.filter(self.holds([f"{field}_{copy}"], forms)).values("pk"))
 
     def matching(self, units):
         """Rows holding every phrase and enough of the words (`ranking.required`)."""
@@ -98,11 +108,22 @@ class DatabaseEngine:
         # Of any `missable + 1` words a match holds one: the longest (rarest, as a rule)
         # bound the candidates through the index, and only those are counted.
         longest = sorted(words, key=lambda unit: -len(unit.folded[0]))
-        bound = [form for unit in longest[: len(words) - need + 1] for form in self.forms(unit)]
+        bound = [
+            form for unit in longest[: len(words) - need + 1] for form in self.unit_forms(unit)[1]
+        ]
         found = sum(
             (
                 Case(
-                    When(self.indexed_set(self.holds(folded, self.forms(unit))), then=Value(1)),
+                    When(
+                        functools.reduce(
+                            operator.or_,
+                            (
+                                self.field_holds(f, "folded", self.unit_forms(unit)[1])
+                                for f in ranking.FIELDS
+                            ),
+                        ),
+                        then=Value(1),
+                    ),
                     default=Value(0),
                 )
                 for unit in words
@@ -110,9 +131,6 @@ class DatabaseEngine:
             Value(0),
         )
         return rows.filter(self.holds(folded, bound)).alias(found=found).filter(found__gte=need)
-
-    def forms(self, unit):
-        return self.unit_forms(unit)[1]
 
     def score(self, units):
         """`ranking`'s points: each unit's best match, then pairs of words in the title."""
@@ -123,7 +141,7 @@ class DatabaseEngine:
             total = total + Case(
                 *(
                     When(
-                        self.indexed_set(self.holds([f"{field}_{COPIES[how]}"], ways[how])),
+                        self.field_holds(field, COPIES[how], ways[how]),
                         then=Value(ranking.COVERAGE + points),
                     )
                     for points, field, how in ranking.matches()
@@ -146,13 +164,17 @@ class DatabaseEngine:
     def planned(self):
         """Where the engine's queries run. search_words() is priced high so that PostgreSQL
         keeps to the indexes, which would also make it JIT-compile, for seconds, queries that
-        run in milliseconds."""
+        run in milliseconds. Even so a word most rows hold was looked up by scanning the table
+        and splitting every row's texts, ten times slower than its index, and each of a long
+        query's lookups started parallel workers that cost more than they saved."""
         if not self.indexed:
             yield
             return
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL jit = off")
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(
+                "SET LOCAL jit = off; SET LOCAL enable_seqscan = off;"
+                " SET LOCAL max_parallel_workers_per_gather = 0"
+            )
             yield
 
     def combinations(self, query):
