@@ -3,8 +3,8 @@
 It searches the padded word copies of SearchDocument: a word or quoted phrase matches whole
 on the folded copy, and scores as `search.ranking` describes. SQLite reads every
 row with LIKE. PostgreSQL looks words up in GIN indexes over each copy's array of words
-(migration 0002), so a search reads only the rows that hold its words and never the long
-texts themselves, except to check the order of a phrase's words.
+(migration 0002), so a search reads only the rows that hold its words and never their bodies,
+except to check the order of a phrase's words.
 """
 
 import contextlib
@@ -105,32 +105,25 @@ class DatabaseEngine:
                 rows = rows.filter(self.holds(folded, self.unit_forms(unit)[1]))
         if need == len(words):
             return rows
-        # Of any `missable + 1` words a match holds one: the longest (rarest, as a rule)
-        # bound the candidates through the index, and only those are counted.
+        # A match misses at most `len(words) - need` words, so it holds one of any one more
+        # than that: the longest (rarest, as a rule) bound the candidates through the index,
+        # and words are counted on those rows alone.
         longest = sorted(words, key=lambda unit: -len(unit.folded[0]))
         bound = [
             form for unit in longest[: len(words) - need + 1] for form in self.unit_forms(unit)[1]
         ]
         found = sum(
-            (
-                Case(
-                    When(
-                        functools.reduce(
-                            operator.or_,
-                            (
-                                self.field_holds(f, "folded", self.unit_forms(unit)[1])
-                                for f in ranking.FIELDS
-                            ),
-                        ),
-                        then=Value(1),
-                    ),
-                    default=Value(0),
-                )
-                for unit in words
-            ),
+            (Case(When(self.anywhere(unit), then=Value(1)), default=Value(0)) for unit in words),
             Value(0),
         )
         return rows.filter(self.holds(folded, bound)).alias(found=found).filter(found__gte=need)
+
+    def anywhere(self, unit):
+        """Rows holding `unit` (folded, or through a typo) in any field."""
+        forms = self.unit_forms(unit)[1]
+        return functools.reduce(
+            operator.or_, (self.field_holds(field, "folded", forms) for field in ranking.FIELDS)
+        )
 
     def score(self, units):
         """`ranking`'s points: each unit's best match, then pairs of words in the title."""
