@@ -71,6 +71,24 @@ def _split(sections, size, rng):
     return {section: count for section, count in counts.items() if count}
 
 
+def title_parts(rng):
+    """(unit, commune, action, model) of a title in the office's usual shape."""
+    return rng.choice(UNITS), rng.choice(COMMUNES), rng.choice(ACTIONS), rng.choice(MODELS)
+
+
+def story_title(parts, n):
+    unit, commune, action, model = parts
+    return f"{unit} {commune} {action} “{model}” ({n})"
+
+
+def story_paragraphs(title, rng):
+    return [
+        f"{title}: cán bộ, đảng viên và nhân dân {rng.choice(COMMUNES)} hưởng ứng "
+        f"phong trào, treo {rng.randrange(5, 500)} cờ Đảng và băng rôn."
+        for _ in range(8)
+    ]
+
+
 def _stories(section, count, content_type, images, rng, start):
     last = (
         Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
@@ -82,17 +100,10 @@ def _stories(section, count, content_type, images, rng, start):
     Page.objects.filter(pk=section.pk).update(numchild=F("numchild") + count)
     stories = []
     for n in range(position + 1, position + count + 1):
-        title = (
-            f"{rng.choice(UNITS)} {rng.choice(COMMUNES)} {rng.choice(ACTIONS)} "
-            f"“{rng.choice(MODELS)}” ({n})"
-        )
+        title = story_title(title_parts(rng), n)
         slug = f"tin-{section.pk}-{n}"
         published = start - timedelta(minutes=rng.randrange(60 * 24 * 365 * 8))
-        paragraphs = "".join(
-            f"<p>{title}: cán bộ, đảng viên và nhân dân {rng.choice(COMMUNES)} hưởng ứng "
-            f"phong trào, treo {rng.randrange(5, 500)} cờ Đảng và băng rôn.</p>"
-            for _ in range(8)
-        )
+        paragraphs = "".join(f"<p>{text}</p>" for text in story_paragraphs(title, rng))
         stories.append(
             ArticlePage(
                 title=title,

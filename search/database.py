@@ -1,10 +1,10 @@
 """The database engine: the embedded default (SQLite) and Elasticsearch's fallback.
 
 It searches the padded word copies of SearchDocument: a word or quoted phrase matches whole
-on the folded copy, and an exact match on the accented copy scores more. SQLite reads every
+on the folded copy, and scores as `search.ranking` describes. SQLite reads every
 row with LIKE. PostgreSQL looks words up in GIN indexes over each copy's array of words
-(migration 0002), so a search reads only the rows that hold its words and never the long
-texts themselves, except to check the order of a phrase's words.
+(migration 0002), so a search reads only the rows that hold its words and never their bodies,
+except to check the order of a phrase's words.
 """
 
 import contextlib
@@ -16,16 +16,37 @@ from django.contrib.postgres.fields.array import ArrayContains, ArrayOverlap
 from django.db import connection, transaction
 from django.db.models import Case, Count, Func, IntegerField, Q, TextField, Value, When
 
+from . import ranking
 from .models import SearchDocument
 from .query import FACETS
 from .spelling import near
 
-TEXT_FIELDS = {"title": 3, "lead": 2, "body": 1}
 FACET_SIZE = 50
+# Which copy each way of matching reads.
+COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
+# Short texts, which PostgreSQL ranks by testing each candidate row: cheaper than reading every
+# row that holds a word from an index. Bodies are read from their indexes.
+SHORT = ("title", "lead")
 
 
 def _needle(tokens):
     return f" {' '.join(tokens)} "
+
+
+def _contains(columns, forms):
+    """Rows where one of `columns` (padded word copies) holds one of `forms` (tuples of words)
+    whole and in order, tested row by row."""
+    return functools.reduce(
+        operator.or_,
+        (Q(**{f"{column}__contains": _needle(form)}) for column in columns for form in forms),
+    )
+
+
+def _near(pair):
+    """A pattern for two words in order at most `ranking.PAIR_SLOP` words apart in a padded
+    copy (words are letters and digits only: nothing to escape)."""
+    first, second = pair
+    return f" {first} ([^ ]+ ){{0,{ranking.PAIR_SLOP}}}{second} "
 
 
 class Words(Func):
@@ -48,17 +69,15 @@ class DatabaseEngine:
         if unit not in self._forms:
             folded = [unit.folded]
             if unit.tolerates_typo:
-                folded += [(word,) for word in near(unit.folded[0], 1)]
+                prefix = unit.folded[0][: ranking.TYPO_PREFIX]
+                folded += [(word,) for word in near(unit.folded[0], 1) if word.startswith(prefix)]
             self._forms[unit] = unit.words, list(dict.fromkeys(folded))
         return self._forms[unit]
 
     def holds(self, columns, forms):
         """Rows where one of `columns` (padded word copies) holds one of `forms` (tuples of
         words) whole and in order."""
-        contains = functools.reduce(
-            operator.or_,
-            (Q(**{f"{column}__contains": _needle(form)}) for column in columns for form in forms),
-        )
+        contains = _contains(columns, forms)
         if not self.indexed:
             return contains
         words = Words(*columns)
@@ -67,43 +86,88 @@ class DatabaseEngine:
             return Q(ArrayContains(words, list(forms[0]))) & contains
         return Q(ArrayOverlap(words, [word for (word,) in forms]))
 
+    def field_holds(self, field, copy, forms):
+        """Rows whose `field`'s `copy` holds one of `forms`: on PostgreSQL a body's rows are
+        read once from its index rather than each row's body tested."""
+        if field in SHORT or not self.indexed:
+            return _contains([f"{field}_{copy}"], forms)
+        everything = SearchDocument.objects.all()
+        return Q(pk__in=everything.filter(self.holds([f"{field}_{copy}"], forms)).values("pk"))
+
     def matching(self, units):
+        """Rows holding every phrase and enough of the words (`ranking.required`)."""
         rows = SearchDocument.objects.filter(removed=False)
-        folded = [f"{name}_folded" for name in TEXT_FIELDS]
+        folded = [f"{name}_folded" for name in ranking.FIELDS]
+        words = [unit for unit in units if not unit.phrase]
+        need = ranking.required(len(words))
         for unit in units:
-            rows = rows.filter(self.holds(folded, self.unit_forms(unit)[1]))
-        return rows
+            if unit.phrase or need == len(words):
+                rows = rows.filter(self.holds(folded, self.unit_forms(unit)[1]))
+        if need == len(words):
+            return rows
+        # A match misses at most `len(words) - need` words, so it holds one of any one more
+        # than that: the longest (rarest, as a rule) bound the candidates through the index,
+        # and words are counted on those rows alone.
+        longest = sorted(words, key=lambda unit: -len(unit.folded[0]))
+        bound = [
+            form for unit in longest[: len(words) - need + 1] for form in self.unit_forms(unit)[1]
+        ]
+        found = sum(
+            (Case(When(self.anywhere(unit), then=Value(1)), default=Value(0)) for unit in words),
+            Value(0),
+        )
+        return rows.filter(self.holds(folded, bound)).alias(found=found).filter(found__gte=need)
+
+    def anywhere(self, unit):
+        """Rows holding `unit` (folded, or through a typo) in any field."""
+        forms = self.unit_forms(unit)[1]
+        return functools.reduce(
+            operator.or_, (self.field_holds(field, "folded", forms) for field in ranking.FIELDS)
+        )
 
     def score(self, units):
-        # An exact match implies the folded one, so the accented copy is looked at only where
-        # the folded copy matched: 6 points per weight with the accents as typed, else 2.
+        """`ranking`'s points: each unit's best match, then pairs of words in the title."""
         total = Value(0, output_field=IntegerField())
         for unit in units:
             exact, forms = self.unit_forms(unit)
-            for name, weight in TEXT_FIELDS.items():
-                folded = self.holds([f"{name}_folded"], forms[:1])
-                accented = self.holds([f"{name}_words"], [exact])
-                if self.indexed:
-                    # Each set is read once from its own index rather than tested row by row.
-                    everything = SearchDocument.objects.all()
-                    folded = Q(pk__in=everything.filter(folded).values("pk"))
-                    accented = Q(pk__in=everything.filter(accented).values("pk"))
-                accents = Case(When(accented, then=Value(6 * weight)), default=Value(2 * weight))
-                total = total + Case(
-                    When(folded, then=accents), default=Value(0), output_field=IntegerField()
-                )
+            ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
+            total = total + Case(
+                *(
+                    When(
+                        self.field_holds(field, COPIES[how], ways[how]),
+                        then=Value(ranking.COVERAGE + points),
+                    )
+                    for points, field, how in ranking.matches()
+                    if ways[how]
+                ),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        # Read from the title of each candidate row: titles are short.
+        for exact, folded in ranking.pairs(units):
+            total = total + Case(
+                When(Q(title_words__regex=_near(exact)), then=Value(ranking.PAIR["exact"])),
+                When(Q(title_folded__regex=_near(folded)), then=Value(ranking.PAIR["folded"])),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
         return total
 
     @contextlib.contextmanager
     def planned(self):
         """Where the engine's queries run. search_words() is priced high so that PostgreSQL
         keeps to the indexes, which would also make it JIT-compile, for seconds, queries that
-        run in milliseconds."""
+        run in milliseconds. Even so a word most rows hold was looked up by scanning the table
+        and splitting every row's texts, ten times slower than its index, and each of a long
+        query's lookups started parallel workers that cost more than they saved."""
         if not self.indexed:
             yield
             return
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL jit = off")
+            cursor.execute(
+                "SET LOCAL jit = off; SET LOCAL enable_seqscan = off;"
+                " SET LOCAL max_parallel_workers_per_gather = 0"
+            )
             yield
 
     def combinations(self, query):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text
 
+from . import ranking
 from .models import SearchDocument
 from .query import FACETS
 
@@ -22,7 +23,6 @@ UNAVAILABLE = (TransportError, ApiError)
 # Errors that abandon a rebuild, leaving the previous index serving.
 REBUILD_FAILED = (*UNAVAILABLE, helpers.BulkIndexError)
 
-TEXT_FIELDS = {"title": 3, "lead": 2, "body": 1}
 FACET_SIZE = 50
 BULK_CHUNK = 500
 
@@ -181,29 +181,57 @@ class ElasticsearchEngine:
         return Search(using=client(), index=alias())
 
     def text_query(self, units):
-        clauses = []
-        exact = [f"{name}^{boost}" for name, boost in TEXT_FIELDS.items()]
-        folded = [f"{name}_folded^{boost}" for name, boost in TEXT_FIELDS.items()]
-        for unit in units:
-            kind = "phrase" if unit.phrase else "best_fields"
-            should = [
-                # The accents as typed count double: "Bác" ranks above "bắc".
-                Q("multi_match", query=unit.text, fields=exact, type=kind, boost=2),
-                Q("multi_match", query=unit.folded_text, fields=folded, type=kind),
-            ]
-            if unit.tolerates_typo:
-                should.append(
-                    Q(
-                        "multi_match",
-                        query=unit.folded_text,
-                        fields=folded,
-                        fuzziness=1,
-                        prefix_length=1,
-                        boost=0.5,
-                    )
+        """`ranking`'s rules: every phrase and enough of the words must match; constant
+        points per unit (its best match) and per pair of words in the title."""
+        words = [unit for unit in units if not unit.phrase]
+        must = [self.unit_query(unit) for unit in units if unit.phrase]
+        if words:
+            must.append(
+                Q(
+                    "bool",
+                    should=[self.unit_query(unit) for unit in words],
+                    minimum_should_match=ranking.required(len(words)),
                 )
-            clauses.append(Q("bool", should=should, minimum_should_match=1))
-        return Q("bool", must=clauses)
+            )
+        should = [
+            Q(
+                "dis_max",
+                queries=[
+                    _points(
+                        ranking.PAIR[how],
+                        "match_phrase",
+                        field,
+                        {"query": " ".join(pair), "slop": ranking.PAIR_SLOP},
+                    )
+                    for how, field, pair in (
+                        ("exact", "title", exact),
+                        ("folded", "title_folded", folded),
+                    )
+                ],
+            )
+            for exact, folded in ranking.pairs(units)
+        ]
+        return Q("bool", must=must, should=should)
+
+    @staticmethod
+    def unit_query(unit):
+        kind = "match_phrase" if unit.phrase else "match"
+        ways = {
+            "exact": ("", {"query": unit.text}),
+            "folded": ("_folded", {"query": unit.folded_text}),
+            "typo": (
+                "_folded",
+                {"query": unit.folded_text, "fuzziness": 1, "prefix_length": ranking.TYPO_PREFIX},
+            ),
+        }
+        return Q(
+            "dis_max",
+            queries=[
+                _points(ranking.COVERAGE + points, kind, field + ways[how][0], ways[how][1])
+                for points, field, how in ranking.matches()
+                if how != "typo" or unit.tolerates_typo
+            ],
+        )
 
     @staticmethod
     def filter_query(filters, skip=None):
@@ -244,3 +272,8 @@ class ElasticsearchEngine:
         )
         s = s.source(["title", "url"])[:limit]
         return [{"title": hit.title, "url": hit.url} for hit in s.execute()]
+
+
+def _points(points, kind, field, params):
+    """`points` for a document that `kind` of query on `field` matches, whatever BM25 says."""
+    return Q("constant_score", filter=Q(kind, **{field: params}), boost=points)

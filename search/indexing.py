@@ -7,6 +7,7 @@ pushed when it is back.
 """
 
 import contextlib
+import functools
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -28,20 +29,29 @@ def padded(tokens):
 
 def document_fields(adapter, obj):
     doc = adapter.get_document(obj)
-    fields = {"title": doc.title, "lead": doc.lead, "body": doc.body}
-    values = {
+    return {
         "url": doc.url,
         "section": doc.section,
         "commune": doc.commune,
         "date": doc.date,
         "year": doc.date.year if doc.date else None,
-        **fields,
+        **text_fields(title=doc.title, lead=doc.lead, body=doc.body),
     }
-    for name, text in fields.items():
+
+
+def text_fields(**texts):
+    """Each text as written, as padded words and folded."""
+    values = dict(texts)
+    for name, text in texts.items():
         tokens = words(text)
         values[f"{name}_words"] = padded(tokens)
-        values[f"{name}_folded"] = padded([fold(t) for t in tokens])
+        values[f"{name}_folded"] = padded([_fold_word(t) for t in tokens])
     return values
+
+
+# A story's words are mostly words already seen: folding each anew was most of the time
+# spent writing documents in bulk.
+_fold_word = functools.lru_cache(maxsize=65536)(fold)
 
 
 def store(adapter, obj, pending=None):

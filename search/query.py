@@ -8,7 +8,8 @@ from .folding import fold, words
 
 # The form allows 200 characters; anything longer was not typed by a reader.
 MAX_QUERY_LENGTH = 200
-MAX_UNITS = 10
+# A whole title typed from memory: up to 20 words.
+MAX_UNITS = 20
 # Words this long (folded) still match with one letter wrong, inserted, missing or swapped.
 TYPO_MIN_LENGTH = 5
 # Filters a reader narrows by: request parameter -> field of the indexed document.
