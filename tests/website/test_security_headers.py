@@ -12,11 +12,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def policy(response):
-    return dict(
-        (part.split()[0], part.split()[1:])
+    return {
+        part.split()[0]: part.split()[1:]
         for part in response["Content-Security-Policy"].split(";")
         if part.strip()
-    )
+    }
 
 
 def assert_common_headers(response):
