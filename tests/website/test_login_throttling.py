@@ -44,7 +44,7 @@ def test_wrong_passwords_lock_the_account_with_a_vietnamese_message(client, edit
     locked = sign_in(client, "dung-mat-khau")
     assert locked.status_code == 429
     html = locked.content.decode()
-    assert "Đăng nhập tạm khoá" in html
+    assert "Đăng nhập tạm khóa" in html
     assert "15 phút" in html
     # The account is locked from another address too; the address for another account.
     assert sign_in(client, "dung-mat-khau", address="198.51.100.9").status_code == 429
