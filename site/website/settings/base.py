@@ -258,6 +258,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Larger images are refused at upload: decoding one takes memory in proportion to its pixels
 # (a small file can claim a huge picture). 40 megapixels holds any camera's photo.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "40000000"))
+# Uploads are decoded whole before they are stored; refusals are explained in Vietnamese.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.images.ImageForm"
 # The admin loads nothing from other hosts: no Gravatar pictures, no check for new releases.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
