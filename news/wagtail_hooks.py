@@ -1,6 +1,6 @@
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -76,7 +76,12 @@ def archive_instead_of_bulk_deleting(request, action_type, objects, action_view)
         archive.archive_page(page, request.user)
     messages.success(
         request,
-        gettext("%(count)d pages were moved to the archive (Lưu trữ).") % {"count": len(pages)},
+        ngettext(
+            "%(count)d page was moved to the archive (Lưu trữ).",
+            "%(count)d pages were moved to the archive (Lưu trữ).",
+            len(pages),
+        )
+        % {"count": len(pages)},
     )
     return redirect(action_view.next_url)
 

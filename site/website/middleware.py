@@ -1,4 +1,5 @@
-"""Which answers a shared cache (Varnish, docs/caching.md) may keep, and for how long."""
+"""Which answers a shared cache (Varnish, docs/caching.md) may keep, and for how long; the
+Content-Security-Policy of reader pages and of the admin."""
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
