@@ -2,7 +2,6 @@
 uses search suggestions and reads a story, and while an editor works in the admin."""
 
 import pytest
-from wagtail.models import Collection
 
 # Chromium reports each refusal as a `securitypolicyviolation` event (and a console error);
 # Playwright's init script runs outside the page's policy.
@@ -55,8 +54,6 @@ def test_the_page_editor_works_under_the_policy(page, editor_login, make_story, 
     page.goto(f"/admin/pages/{story.pk}/edit/")
     # The body's blocks are drawn by Wagtail's scripts.
     page.locator("[data-streamfield-stream-container]").first.wait_for()
-    # A transactional test starts without the collections Wagtail's migrations made.
-    Collection.get_first_root_node() or Collection.add_root(name="Root")
     page.goto("/admin/images/multiple/add/")
     page.locator("#fileupload").wait_for(state="attached")
     page.goto(story.url)  # the editing bar on the reader's page

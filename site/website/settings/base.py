@@ -114,9 +114,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-axes counts failed logins before Django checks the password.
+# django-axes counts failed logins before Django checks the password. Its variant that is
+# also a ModelBackend, because tools that log a user in with the first backend (Wagtail's
+# page tests) need it to find users again.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # After AXES_FAILURE_LIMIT wrong passwords for one account, or from one address, that account
