@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test bench lint check install install-test messages worker clean
+.PHONY: run test bench lint check install install-test system messages worker clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,7 +34,11 @@ check: install-test
 	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: lint check
+# The Debian packages the tests need: installed when missing (as root), else named.
+system:
+	scripts/install-system.sh
+
+test: system lint check
 	PY=$(PY) scripts/test.sh
 
 bench: install-test

@@ -13,6 +13,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .archive import archive_root
+
 REPORTERS = "Phóng viên"
 BOARD = "Ban biên tập"
 WORKFLOW = "Duyệt tin"
@@ -39,8 +41,17 @@ BOARD_PERMISSIONS = [
     ("website", "add_commune"),
     ("website", "change_commune"),
 ]
-REPORTER_PAGE_PERMISSIONS = ["add_page", "change_page"]
-BOARD_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+# Wagtail's ownership model: with "add" alone a reporter edits the pages they created, and
+# deletes (archives, news.archive) those of them that are not published. docs/roles.md.
+REPORTER_PAGE_PERMISSIONS = ["add_page"]
+BOARD_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+    "bulk_delete_page",
+]
 
 
 def _permissions(pairs):
@@ -51,6 +62,10 @@ def _permissions(pairs):
 
 
 def _grant_pages(group, page, codenames):
+    # Exactly these: a site set up before reporters lost change_page loses it too.
+    GroupPagePermission.objects.filter(group=group, page=page).exclude(
+        permission__codename__in=codenames
+    ).delete()
     for codename in codenames:
         GroupPagePermission.objects.get_or_create(
             group=group,
@@ -77,6 +92,8 @@ def setup_newsroom(news_root):
             )
     _grant_pages(reporters, news_root, REPORTER_PAGE_PERMISSIONS)
     _grant_pages(board, news_root, BOARD_PAGE_PERMISSIONS)
+    # The board restores archived pages (moves them back) and may edit them meanwhile.
+    _grant_pages(board, archive_root(), BOARD_PAGE_PERMISSIONS)
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW)
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()

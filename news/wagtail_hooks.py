@@ -1,8 +1,15 @@
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import archive
 from .models import Feedback
 
 
@@ -27,3 +34,58 @@ class FeedbackViewSet(SnippetViewSet):
 
 
 register_snippet(FeedbackViewSet)
+
+
+@hooks.register("before_delete_page")
+def archive_instead_of_deleting(request, page):
+    """Only administrators delete pages for good; anyone else who may delete a page archives
+    it (news.archive), and the board can bring it back."""
+    if request.user.is_superuser:
+        return None
+    parent_id = page.get_parent().pk
+    if archive.is_archived(page):
+        messages.error(request, gettext("Archived pages can only be deleted by an administrator."))
+        return redirect("wagtailadmin_explore", parent_id)
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "news/confirm_archive.html",
+            {"page": page, "descendant_count": page.get_descendant_count()},
+        )
+    archive.archive_page(page, request.user)
+    messages.success(
+        request,
+        gettext("“%(title)s” was moved to the archive (Lưu trữ).")
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_explore", parent_id)
+
+
+@hooks.register("before_bulk_action")
+def archive_instead_of_bulk_deleting(request, action_type, objects, action_view):
+    """The same for several pages deleted at once from a listing."""
+    if action_type != "delete" or request.user.is_superuser:
+        return None
+    pages = [page for page in objects if isinstance(page, Page)]
+    if not pages:
+        return None
+    if any(archive.is_archived(page) for page in pages):
+        messages.error(request, gettext("Archived pages can only be deleted by an administrator."))
+        return redirect(action_view.next_url)
+    for page in pages:
+        archive.archive_page(page, request.user)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d page was moved to the archive (Lưu trữ).",
+            "%(count)d pages were moved to the archive (Lưu trữ).",
+            len(pages),
+        )
+        % {"count": len(pages)},
+    )
+    return redirect(action_view.next_url)
+
+
+@hooks.register("register_log_actions")
+def register_archive_action(actions):
+    actions.register_action(archive.ARCHIVE_ACTION, _("Archive"), _("Archived instead of deleted"))

@@ -36,6 +36,7 @@ start() {
   export DJANGO_SECRET_KEY=${DJANGO_SECRET_KEY:-topology-only-not-secret}
   export DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1
   export DJANGO_SECURE_COOKIES=0  # plain HTTP here; production has TLS at nginx
+  export DJANGO_SSL_REDIRECT=0
   export DJANGO_STATIC_ROOT=$STATE/static
   export FRONTEND_CACHE_URL=$VARNISH_URL
   export TRUSTED_PROXY_COUNT=2  # nginx and Varnish

@@ -8,9 +8,11 @@ import std;
 
 # How the cache checks that an application machine answers.
 probe app_health {
-    # The name must be in DJANGO_ALLOWED_HOSTS (localhost is by default).
+    # The name must be in DJANGO_ALLOWED_HOSTS (localhost is by default); the probe speaks
+    # for nginx's HTTPS, or production's redirect to HTTPS would answer 301.
     .request = "HEAD /robots.txt HTTP/1.1"
         "Host: localhost"
+        "X-Forwarded-Proto: https"
         "User-Agent: varnish-health"
         "Connection: close";
     .interval = 2s;
@@ -53,7 +55,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|django-admin|documents|search|reader)(/|\?|$)") {
+    if (req.url ~ "^/(admin|documents|search|reader)(/|\?|$)") {
         return (pass);
     }
     # A session: a logged-in editor (their pages show the editing bar), or a reader who

@@ -7,6 +7,11 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from wagtail.admin.forms.models import register_form_field_override
+        from wagtail.fields import StreamField
+
         from . import signal_handlers
+        from .blocks import CheckedBlockField
 
         signal_handlers.connect()
+        register_form_field_override(StreamField, override={"form_class": CheckedBlockField})

@@ -1,8 +1,10 @@
 """Blocks shared by every content domain: a story body, an exemplar's story and an inventory's
 description are written with the same StreamField."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.base import BlockField, BlockWidget
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -88,3 +90,39 @@ class StoryStreamBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Body")
+
+
+# What a StreamField's widget read from a form that lacks the fields the editor's script keeps
+# (`body-count`, `body-0-type`…): a truncated or hand-made POST.
+INCOMPLETE = object()
+
+
+class CheckedBlockWidget(BlockWidget):
+    def value_from_datadict(self, data, files, name):
+        try:
+            return super().value_from_datadict(data, files, name)
+        except (KeyError, ValueError):  # Wagtail indexes the POST without checking
+            return INCOMPLETE
+
+
+class CheckedBlockField(BlockField):
+    """Every StreamField's form field in the admin (registered in WebsiteConfig.ready): an
+    incomplete submission is a form error, shown over the content as it was, not a 500."""
+
+    def __init__(self, block=None, **kwargs):
+        kwargs.setdefault("widget", CheckedBlockWidget(block))
+        super().__init__(block=block, **kwargs)
+
+    def bound_data(self, data, initial):
+        return initial if data is INCOMPLETE else data
+
+    def clean(self, value):
+        if value is INCOMPLETE:
+            raise ValidationError(
+                _("This content arrived incomplete. Reload the page and make the change again."),
+                code="incomplete",
+            )
+        return super().clean(value)
+
+    def has_changed(self, initial, data):
+        return data is INCOMPLETE or super().has_changed(initial, data)

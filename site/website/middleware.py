@@ -1,5 +1,7 @@
-"""Which answers a shared cache (Varnish, docs/caching.md) may keep, and for how long."""
+"""Which answers a shared cache (Varnish, docs/caching.md) may keep, and for how long; the
+Content-Security-Policy of reader pages and of the admin."""
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
@@ -79,3 +81,17 @@ class CachedSiteMiddleware:
         key = f"site:{hostname}:{request.get_port()}"
         request._wagtail_site = fragments.cached(key, lambda: find_site(request))
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """settings.CONTENT_SECURITY_POLICY, plus what Wagtail's admin needs under /admin/: inline
+    scripts (its date pickers, inline panels and choosers' modal answers carry them) and
+    image previews of files being uploaded (blob: addresses)."""
+
+    ADMIN_ADDITIONS = {"script-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith("/admin/"):
+            parts.update = {**self.ADMIN_ADDITIONS, **(parts.update or {})}
+        return parts

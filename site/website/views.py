@@ -8,7 +8,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Disallow: /search/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]

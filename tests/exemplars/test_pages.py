@@ -41,7 +41,8 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertPageIsRenderable(index, "thong-ke/")
 
     def test_editor_adds_an_exemplar_with_commendations_in_the_admin(self):
-        self.login()
+        # force_login: django-axes refuses a password check without a request (Client.login).
+        self.client.force_login(self.create_test_user())
         index = ExemplarIndexPageFactory(parent=build_home())
         data = nested_form_data(
             {

@@ -17,7 +17,8 @@ class PageTreeTests(WagtailPageTestCase):
     def setUp(self):
         self.home = build_home()
         self.index = InventoryIndexPageFactory(parent=self.home)
-        self.login()
+        # force_login: django-axes refuses a password check without a request (Client.login).
+        self.client.force_login(self.create_test_user())
 
     def test_inventories_live_under_their_index_under_home(self):
         self.assertCanCreateAt(HomePage, InventoryIndexPage)

@@ -7,22 +7,10 @@ from wagtail.models import Workflow
 from news.roles import BOARD, REPORTERS, WORKFLOW, setup_newsroom
 
 
-@pytest.fixture
-def newsroom(home, django_user_model):
-    setup_newsroom(home)
-
-    def member(group, username):
-        user = django_user_model.objects.create_user(username, password="pw")
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return member(REPORTERS, "phongvien"), member(BOARD, "bientap")
-
-
 @pytest.mark.django_db
 def test_reporters_edit_but_cannot_publish_while_the_board_can(newsroom, make_story):
     reporter, board = newsroom
-    story = make_story()
+    story = make_story(owner=reporter)
     reporter_perms = story.permissions_for_user(reporter)
     board_perms = story.permissions_for_user(board)
     assert reporter_perms.can_edit() and not reporter_perms.can_publish()

@@ -2,6 +2,7 @@
 environment (see the README's table)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,7 +54,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "website.middleware.CachedSiteMiddleware",
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -109,6 +114,25 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes counts failed logins before Django checks the password. Its variant that is
+# also a ModelBackend, because tools that log a user in with the first backend (Wagtail's
+# page tests) need it to find users again.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After AXES_FAILURE_LIMIT wrong passwords for one account, or from one address, that account
+# or address may not log in (even with the right password) until AXES_COOLOFF_MINUTES after
+# the last try. Counted in the database, so every process and machine agrees.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The address the feedback rate limit uses too: X-Forwarded-For only as far as
+# TRUSTED_PROXY_COUNT proxies vouch for it.
+AXES_CLIENT_IP_CALLABLE = "news.forms.client_address"
+AXES_LOCKOUT_TEMPLATE = "website/login_locked.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -183,12 +207,50 @@ SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "300"))
 BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))
 # Paths never stored by a shared cache: the admin, per-reader answers, downloads streamed
 # through Django's permission checks, search (unbounded, not purged).
-SHARED_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/search/", "/reader/"]
+SHARED_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/search/", "/reader/"]
 # How many proxies in front of the application append the client's address to
 # X-Forwarded-For (nginx and Varnish: 2); 0 trusts only the connection's address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Security headers on every answer (README, "Security"). The site loads nothing from other
+# hosts: scripts only from our static files, no inline script on reader pages. Inline styles
+# are allowed: the statistics charts colour their legend with style attributes and the 500
+# page carries its own. Embedded videos (the story body's embed block) come from
+# CSP_FRAME_SOURCES. The admin adds what Wagtail needs (website.middleware).
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com"
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "frame-src": ["'self'", *CSP_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Features no page of the site uses, refused to the page and to embedded frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 WAGTAIL_SITE_NAME = "Trang thông tin điện tử"
 # The address readers reach the site at: the demo's Wagtail Site answers there (load_demo), and
@@ -199,6 +261,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "txt", "mp3", "m4a", "ogg", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Larger images are refused at upload: decoding one takes memory in proportion to its pixels
+# (a small file can claim a huge picture). 40 megapixels holds any camera's photo.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "40000000"))
+# Uploads are decoded whole before they are stored; refusals are explained in Vietnamese.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.images.ImageForm"
+# The admin loads nothing from other hosts: no Gravatar pictures, no check for new releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

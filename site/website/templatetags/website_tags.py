@@ -76,3 +76,9 @@ def site_menu(context):
         return render_to_string("includes/site_menu.html", {"menu_items": items}, request=request)
 
     return fragments.cached(f"menu:{site.pk if site else 0}", render)
+
+
+@register.filter
+def minutes(duration):
+    """A timedelta in whole minutes (at least 1), for messages such as the login lockout."""
+    return max(1, round(duration.total_seconds() / 60))
