@@ -56,7 +56,8 @@ def configure(database_url):
         DJANGO_SETTINGS_MODULE="website.settings.production",
         DJANGO_SECRET_KEY="bench-only-not-secret",
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        DJANGO_SECURE_COOKIES="0",
+        DJANGO_SECURE_COOKIES="0",  # plain HTTP on 127.0.0.1, as in scripts/topology.sh
+        DJANGO_SSL_REDIRECT="0",
         DJANGO_STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=os.environ.get("MEDIA_ROOT", str(workdir / "uploads")),
     )
