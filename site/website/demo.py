@@ -4,6 +4,7 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from .models import Commune, CommuneKind, HomePage, OfficeSettings, WebsiteLink
@@ -77,5 +78,6 @@ def load(stdout):
         if not User.objects.filter(username=username).exists():
             User.objects.create_superuser(username, "admin@example.vn", password)
         stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  user “{username}”, password “{password}”"
+            _("Admin: http://127.0.0.1:8000/admin/ user “%(username)s”, password “%(password)s”")
+            % {"username": username, "password": password}
         )
