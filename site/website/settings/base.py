@@ -25,6 +25,8 @@ def env_list(name, default=""):
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 DEBUG = env_bool("DJANGO_DEBUG")
+# With DEBUG on, unknown addresses still get the readers' 404 page; 1 shows Django's debug page.
+DEBUG_404 = env_bool("DJANGO_DEBUG_404")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -75,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "website.middleware.FriendlyNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
