@@ -69,9 +69,7 @@ class ExemplarIndexPage(RoutablePageMixin, Page):
                 latest_year=Max("commendations__year"),
             )
             # Real profiles first: invented ones only illustrate the statistics.
-            .order_by(
-                "is_sample", models.F("latest_year").desc(nulls_last=True), "title", "pk"
-            )
+            .order_by("is_sample", models.F("latest_year").desc(nulls_last=True), "title", "pk")
         )
 
     def get_commendations(self):
