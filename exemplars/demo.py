@@ -1,8 +1,12 @@
 """The demo's exemplars: the grassroots models the seed story names, and a sample set of
 recipients reproducing its 2017 figures (the district commended 30 collectives and 47
-individuals, the province 3 of each). The recipients' names are invented and say so."""
+individuals, the province 3 of each). The recipients' names are invented and say so; they are
+marked as sample data, so they come after the real models and stay out of the feed."""
 
-from django.utils import timezone
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils.translation import gettext as _
 from wagtail.rich_text import RichText
 
 from news.models import ArticlePage
@@ -23,6 +27,12 @@ from .models import (
 
 INDEX_TITLE = "Gương người tốt việc tốt"
 INDEX_SLUG = "guong-nguoi-tot-viec-tot"
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+# Profiles carry the dates of the seed's time, never the day the demo was loaded: the models
+# appear with the seed story (January 2018), the sample recipients at the end of 2017.
+MODELS_PUBLISHED = datetime.datetime(2018, 1, 15, 8, 30, tzinfo=VN)
+SAMPLES_PUBLISHED = datetime.datetime(2017, 12, 29, 9, 0, tzinfo=VN)
 
 # (legacy id, name, unit, commune slug, field, summary, news story legacy ids)
 MODELS = [
@@ -129,6 +139,33 @@ MODELS = [
         [],
     ),
 ]
+# The seed names these models among those newly set up in 2017 and the others among those
+# "kept up well"; that mention in the district's review of 2017 is what it says of them.
+NEW_IN_2017 = {
+    "demo-model-nong-dan-phap-luat",
+    "demo-model-phu-nu-moi-truong",
+    "demo-model-nu-cuoi",
+    "demo-model-hoan-luong",
+}
+LEARNING = "trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+MODEL_MENTION = {
+    "award_type": AwardType.OTHER,
+    "level": AwardLevel.DISTRICT,
+    "issuer": "Ban Thường vụ Huyện ủy Kiên Lương",
+    "year": 2017,
+}
+KEPT_UP_REASON = (
+    f"Biểu dương trong tổng kết năm 2017: mô hình đạt hiệu quả tích cực {LEARNING}, "
+    "được duy trì tốt."
+)
+NEW_REASON = f"Biểu dương trong tổng kết năm 2017: mô hình xây dựng mới {LEARNING}."
+
+
+def model_commendation(legacy_id):
+    reason = NEW_REASON if legacy_id in NEW_IN_2017 else KEPT_UP_REASON
+    return {**MODEL_MENTION, "reason": reason}
+
+
 MODEL_COLOURS = [(179, 22, 11), (11, 79, 156), (30, 110, 60), (201, 138, 0)]
 
 # The seed's 2017 figures: (kind, how many the district commended, how many of them the
@@ -202,16 +239,15 @@ def model_story(title, unit):
     )
 
 
-def add_exemplar(index, legacy_id, *, commendations, related_story_ids=(), **fields):
+def add_exemplar(index, legacy_id, *, published_at, commendations, related_story_ids=(), **fields):
     """A published exemplar added the quick way: one save, no revision history, commendations
     and story links in bulk. Imports go through services.upsert_exemplar instead."""
-    now = timezone.now()
     page = index.add_child(
         instance=ExemplarPage(
             legacy_id=legacy_id,
             slug=unique_slug(index, fields["title"]),
-            first_published_at=now,
-            last_published_at=now,
+            first_published_at=published_at,
+            last_published_at=published_at,
             **fields,
         )
     )
@@ -222,6 +258,22 @@ def add_exemplar(index, legacy_id, *, commendations, related_story_ids=(), **fie
     ExemplarRelatedStory.objects.bulk_create(
         ExemplarRelatedStory(page=page, story_id=story_id, sort_order=order)
         for order, story_id in enumerate(related_story_ids)
+    )
+
+
+def bring_up_to_date(model_ids, sample_ids):
+    """Demo profiles loaded by earlier versions: dated the day they were loaded, samples not
+    marked, models without their commendation. Writes nothing once they are right."""
+    for ids, published_at, sample in (
+        (model_ids, MODELS_PUBLISHED, False),
+        (sample_ids, SAMPLES_PUBLISHED, True),
+    ):
+        ExemplarPage.objects.filter(legacy_id__in=ids).exclude(
+            is_sample=sample, first_published_at=published_at, last_published_at=published_at
+        ).update(is_sample=sample, first_published_at=published_at, last_published_at=published_at)
+    Commendation.objects.bulk_create(
+        Commendation(page=page, sort_order=0, **model_commendation(page.legacy_id))
+        for page in ExemplarPage.objects.filter(legacy_id__in=model_ids, commendations__isnull=True)
     )
 
 
@@ -237,13 +289,18 @@ def load(stdout):
     stories = dict(
         ArticlePage.objects.filter(legacy_id__startswith="demo-").values_list("legacy_id", "pk")
     )
+    bring_up_to_date(
+        [model[0] for model in MODELS],
+        [legacy_id for legacy_id, _fields, _awards in sample_recipients(communes)],
+    )
     for number, (legacy_id, title, unit, commune, field, summary, story_ids) in enumerate(MODELS):
         if legacy_id in existing:
             continue
         add_exemplar(
             index,
             legacy_id,
-            commendations=[],
+            published_at=MODELS_PUBLISHED,
+            commendations=[model_commendation(legacy_id)],
             title=title,
             kind=ExemplarKind.MODEL,
             unit=unit,
@@ -256,7 +313,18 @@ def load(stdout):
         )
     for legacy_id, fields, awards in sample_recipients(communes):
         if legacy_id not in existing:
-            add_exemplar(index, legacy_id, commendations=awards, **fields)
+            add_exemplar(
+                index,
+                legacy_id,
+                published_at=SAMPLES_PUBLISHED,
+                commendations=awards,
+                is_sample=True,
+                **fields,
+            )
     stdout.write(
-        f"Exemplars: {len(MODELS)} grassroots models and sample recipients of the 2017 awards."
+        _(
+            "Exemplars: %(models)d grassroots models from the seed story, and %(samples)d sample "
+            "recipients of the 2017 awards (marked as sample data)."
+        )
+        % {"models": len(MODELS), "samples": sum(row[2] for row in SAMPLE_2017)}
     )

@@ -18,6 +18,7 @@ class ExemplarFeed(feeds.Feed):
             ExemplarPage.objects.live()
             .public()
             .descendant_of(self.site.root_page)
+            .filter(is_sample=False)
             .select_related("commune")
             .order_by("-first_published_at", "-pk")
         )

@@ -71,7 +71,8 @@ class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
                 commendation_count=Count("commendations"),
                 latest_year=Max("commendations__year"),
             )
-            .order_by(models.F("latest_year").desc(nulls_last=True), "title", "pk")
+            # Real profiles first: invented ones only illustrate the statistics.
+            .order_by("is_sample", models.F("latest_year").desc(nulls_last=True), "title", "pk")
         )
 
     def get_commendations(self):
@@ -174,6 +175,14 @@ class ExemplarPage(CachedPrivacyMixin, Page):
         help_text=_("One or two sentences shown in the list and under the name."),
     )
     story = StreamField(StoryStreamBlock(), verbose_name=_("their story"), blank=True)
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_(
+            "An invented profile that only illustrates the figures: listed after the real "
+            "ones and left out of the feed."
+        ),
+    )
     legacy_id = models.CharField(
         _("id in the import file"),
         max_length=64,
@@ -191,6 +200,7 @@ class ExemplarPage(CachedPrivacyMixin, Page):
         FieldPanel("photo"),
         FieldPanel("summary"),
         FieldPanel("story"),
+        FieldPanel("is_sample"),
         InlinePanel("commendations", heading=_("Commendations"), label=_("Commendation")),
         MultiFieldPanel(
             [InlinePanel("related_story_links", label=_("Story"))],

@@ -4,10 +4,41 @@ import datetime
 from collections import Counter
 
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from search.adapters import stream_text
 from search.registry import ContentAdapter, Document
+
+
+def campaign_sentence(page):
+    """The campaign as a sentence: what was put up, when, by whom and for what."""
+    from .models import InventoryItem
+    from .reports import describe_quantities
+
+    values = {
+        "year": page.year,
+        "unit": page.responsible_unit,
+        "occasion": page.occasion,
+        "quantities": describe_quantities(InventoryItem.objects.filter(page=page).totals_by_kind())
+        or gettext("no item yet"),
+    }
+    if page.responsible_unit and page.occasion:
+        return gettext("In %(year)s, %(unit)s put up %(quantities)s for “%(occasion)s”.") % values
+    return gettext("In %(year)s: %(quantities)s.") % values
+
+
+def item_sentence(item):
+    values = {
+        "quantity": number_format(item.quantity, force_grouping=True),
+        "kind": item.get_kind_display(),
+        "location": item.location,
+        "slogan": item.slogan,
+    }
+    if item.slogan:
+        return gettext("%(quantity)s %(kind)s at %(location)s, reading “%(slogan)s”.") % values
+    return gettext("%(quantity)s %(kind)s at %(location)s.") % values
 
 
 class InventoryAdapter(ContentAdapter):
@@ -34,10 +65,10 @@ class InventoryAdapter(ContentAdapter):
         day = day or datetime.date(page.year, 1, 1)
         return Document(
             title=page.title,
-            lead=page.summary,
+            # Sentences, so that a result's snippet reads as Vietnamese prose.
+            lead=campaign_sentence(page),
             body="\n".join(
-                [stream_text(page.description)]
-                + [f"{item.get_kind_display()} {item.location} {item.slogan}" for item in items]
+                [stream_text(page.description)] + [item_sentence(item) for item in items]
             ),
             url=page.get_url() or "",
             date=timezone.make_aware(datetime.datetime(day.year, day.month, day.day)),

@@ -1,13 +1,23 @@
-"""The demo's sections and stories: Kiên Lương in 2017–2018, written from the seed story's facts."""
+"""The demo's sections and stories: Kiên Lương in 2017–2018, written from the seed story's facts,
+and a short radio recording of the seed story synthesised on the spot (espeak-ng)."""
 
 import datetime
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from django.core.files import File
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
 
 from website.demo import home_page
 from website.demo_images import demo_image
 
+from .models import ArticlePage
 from .roles import setup_newsroom
-from .services import ensure_section, upsert_story
+from .services import STORY_FIELDS, clean_html, ensure_section, upsert_story
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -179,10 +189,89 @@ STORIES = [
 ]
 
 
+RECORDING_TITLE = "Bản tin phát thanh: học tập và làm theo Bác ở Kiên Lương (giọng đọc tổng hợp)"
+# Encoders tried in turn for the WAV espeak-ng writes: (program, arguments, file extension).
+ENCODERS = [
+    ("sox", ["{wav}", "-C", "64", "{out}"], "mp3"),
+    ("ffmpeg", ["-loglevel", "error", "-i", "{wav}", "-b:a", "64k", "{out}"], "mp3"),
+    ("sox", ["{wav}", "{out}"], "ogg"),
+]
+
+
+def synthesise(text, folder):
+    """`text` spoken in Vietnamese by espeak-ng, as MP3 or Ogg when an encoder is installed
+    (else the WAV itself); None without espeak-ng."""
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        return None
+    wav = folder / "recording.wav"
+    subprocess.run([espeak, "-v", "vi", "-s", "150", "-w", wav, text], check=True, timeout=120)
+    for program, arguments, extension in ENCODERS:
+        path = shutil.which(program)
+        out = folder / f"recording.{extension}"
+        if path is None:
+            continue
+        command = [path] + [arg.format(wav=wav, out=out) for arg in arguments]
+        if subprocess.run(command, capture_output=True, timeout=120).returncode == 0:
+            return out
+    return wav
+
+
+def radio_recording(text, stdout):
+    """The demo's recording of the seed story, made the first time; None if it cannot be."""
+    Document = get_document_model()
+    existing = Document.objects.filter(title=RECORDING_TITLE).first()
+    if existing is not None:
+        return existing
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            path = synthesise(text, Path(folder))
+        except (OSError, subprocess.SubprocessError) as error:
+            stdout.write(
+                _("Radio recording left out: espeak-ng failed (%(error)s).") % {"error": error}
+            )
+            return None
+        if path is None:
+            stdout.write(
+                _(
+                    "Radio recording left out: espeak-ng is not installed "
+                    "(apt-get install espeak-ng sox libsox-fmt-mp3)."
+                )
+            )
+            return None
+        with path.open("rb") as audio:
+            document = Document.objects.create(
+                title=RECORDING_TITLE,
+                file=File(audio, name=f"ban-tin-hoc-tap-lam-theo-bac.{path.suffix[1:]}"),
+            )
+    stdout.write(_("Radio recording of the seed story made with espeak-ng."))
+    return document
+
+
+def unchanged(story, fields):
+    """Whether the live story already reads as the demo has it: a re-run then publishes
+    nothing, so it adds no revision."""
+    if story is None or not story.live or story.has_unpublished_changes:
+        return False
+    if any(getattr(story, name) != fields[name] for name in STORY_FIELDS if name in fields):
+        return False
+    body = [block.value.source for block in story.body if block.block_type == "paragraph"]
+    return body == [clean_html(fields["body_html"])] and set(story.tags.names()) == set(
+        fields["tags"]
+    )
+
+
 def load(stdout):
     home = home_page()
     setup_newsroom(home)
     sections = [ensure_section(home, title) for title in SECTIONS]
+    existing = ArticlePage.objects.filter(legacy_id__startswith="demo-").in_bulk(
+        field_name="legacy_id"
+    )
+    # The first story is the seed's: the radio station gets a recording of its title and lead.
+    seed_title, seed_lead = STORIES[0][2], STORIES[0][3]
+    recording = radio_recording(f"{seed_title}. {seed_lead}", stdout)
+    published = 0
     for number, (
         section,
         when,
@@ -197,18 +286,30 @@ def load(stdout):
         image = demo_image(
             title[:60], colour=[(179, 22, 11), (11, 79, 156), (30, 110, 60)][number % 3]
         )
-        upsert_story(
-            sections[section],
-            f"demo-{number}",
-            title=title,
-            lead=lead,
-            body_html="".join(f"<p>{text}</p>" for text in paragraphs),
-            byline=byline,
-            published_at=datetime.datetime(*when, tzinfo=VN),
-            hero_image=image,
-            hero_caption=title,
-            tags=tags,
-            for_radio=radio,
-            for_province=province,
-        )
-    stdout.write(f"News: {len(sections)} sections, {len(STORIES)} stories.")
+        fields = {
+            "title": title,
+            "lead": lead,
+            "body_html": "".join(f"<p>{text}</p>" for text in paragraphs),
+            "byline": byline,
+            "published_at": datetime.datetime(*when, tzinfo=VN),
+            "hero_image": image,
+            "hero_caption": title,
+            "tags": tags,
+            "for_radio": radio,
+            "for_province": province,
+            "radio_audio": recording if number == 1 else None,
+        }
+        legacy_id = f"demo-{number}"
+        story = existing.get(legacy_id)
+        if (
+            story is not None
+            and story.section_id == sections[section].pk
+            and unchanged(story, fields)
+        ):
+            continue
+        upsert_story(sections[section], legacy_id, **fields)
+        published += 1
+    stdout.write(
+        _("News: %(sections)d sections, %(stories)d stories (%(published)d published now).")
+        % {"sections": len(sections), "stories": len(STORIES), "published": published}
+    )

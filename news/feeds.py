@@ -18,10 +18,12 @@ from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import lxml.html
+import mutagen
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from feedgen.entry import FeedEntry
@@ -304,6 +306,18 @@ def reading_minutes(title, paragraphs):
     return max(1, math.ceil(words / READING_RATE))
 
 
+def audio_seconds(document):
+    """The recording's length in whole seconds, read from the file; None if unreadable."""
+    try:
+        with document.file.open("rb") as file:
+            audio = mutagen.File(file)
+    except (OSError, mutagen.MutagenError):
+        return None
+    if audio is None or not getattr(audio.info, "length", 0):
+        return None
+    return max(1, round(audio.info.length))
+
+
 @register
 class RadioFeed(StoryFeed):
     name = "radio"
@@ -336,11 +350,19 @@ class RadioFeed(StoryFeed):
             "Estimated reading time: %(minutes)d minutes.",
             minutes,
         ) % {"minutes": minutes}
-        # Plain text, one paragraph per blank-line-separated block.
+        # The estimate leads the text, apart from the recording's own length (itunes:duration).
+        # Plain text with blank lines between paragraphs, and the same as <p>s in the full
+        # text (content:encoded), since readers run plain-text lines together.
         entry.description("\n\n".join([notice, *paragraphs]))
-        entry.podcast.itunes_duration(minutes * 60)
+        entry.content(
+            format_html_join("", "<p>{}</p>", ((text,) for text in [notice, *paragraphs])),
+            type="html",
+        )
         audio = story.radio_audio
         if audio is not None:
+            seconds = audio_seconds(audio)
+            if seconds is not None:
+                entry.podcast.itunes_duration(seconds)
             entry.enclosure(
                 url=self.absolute(audio.url),
                 length=audio.get_file_size() or 0,
@@ -376,7 +398,11 @@ class ProvinceFeed(StoryFeed):
         url = story.get_full_url(self.request)
         # Rendering the blocks expands Wagtail's rich text (page and document links) first.
         body = absolute_html(str(story.body), url)
-        entry.content(clean(body), type="html")
+        # The lead (sapo) opens the full text, as the portal publishes it.
+        lead = (
+            format_html('<p class="lead"><strong>{}</strong></p>', story.lead) if story.lead else ""
+        )
+        entry.content(clean(lead + body), type="html")
         entry.source(url=url, title=clean(self.office.locality_full_name))
         if story.hero_image is not None:
             try:

@@ -74,6 +74,7 @@ STORY_FIELDS = (
     "hero_caption",
     "for_radio",
     "for_province",
+    "radio_audio",
 )
 # What publishing changes on the page row (wagtailcore_page) and on the story row.
 PUBLISHED_PAGE_FIELDS = (

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The Debian packages `make test` needs (PostgreSQL, Redis, Varnish, nginx, Chromium, a JDK,
-# Maven and unzip for the Elasticsearch that scripts/services.sh fetches, gettext, wrk).
+# Maven and unzip for the Elasticsearch that scripts/services.sh fetches, gettext, wrk;
+# espeak-ng and sox for the demo's radio recording).
 # Installs only the missing ones, as root and without questions; a machine that has them all
 # does nothing and needs no network. Not root, with something missing: names the command to
 # run and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(postgresql redis-server varnish nginx chromium maven unzip curl gettext wrk)
+PACKAGES=(postgresql redis-server varnish nginx chromium maven unzip curl gettext wrk espeak-ng sox libsox-fmt-mp3)
 # The JDKs scripts/services.sh looks for (any one will do), newest first.
 JDKS=(/usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64)
 JDK_PACKAGES=(openjdk-21-jdk-headless openjdk-17-jdk-headless)

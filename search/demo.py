@@ -1,8 +1,10 @@
 """The demo's search documents, rewritten from the demo content (idempotent)."""
 
+from django.utils.translation import gettext as _
+
 from . import indexing
 
 
 def load(stdout):
     count = indexing.refresh_all()
-    stdout.write(f"search: {count} documents")
+    stdout.write(_("Search: %(count)d documents indexed.") % {"count": count})

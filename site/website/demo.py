@@ -4,6 +4,7 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from .models import Commune, CommuneKind, HomePage, OfficeSettings, WebsiteLink
@@ -76,4 +77,7 @@ def load(stdout):
         User = get_user_model()
         if not User.objects.filter(username=username).exists():
             User.objects.create_superuser(username, "admin@example.vn", password)
-        stdout.write(f"Admin: {settings.SITE_URL}/admin/  user “{username}”, password “{password}”")
+        stdout.write(
+            _("Admin: %(url)s/admin/ user “%(username)s”, password “%(password)s”")
+            % {"url": settings.SITE_URL, "username": username, "password": password}
+        )

@@ -1,11 +1,14 @@
 """Which answers a shared cache (Varnish, docs/caching.md) may keep, and for how long; the
-Content-Security-Policy of reader pages and of the admin."""
+Site of a request from the cache; the Content-Security-Policy of reader pages and of the admin;
+and the readers' 404 page in development."""
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
+from django.views.defaults import page_not_found
 from wagtail.models import Site
 
 from . import fragments
@@ -95,3 +98,31 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith("/admin/"):
             parts.update = {**self.ADMIN_ADDITIONS, **(parts.update or {})}
         return parts
+
+
+class FriendlyNotFoundMiddleware:
+    """With DEBUG on (`make run`), an unknown address gets the readers' Vietnamese 404 page
+    rather than Django's English debug page, unless DJANGO_DEBUG_404 asks for the latter."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @staticmethod
+    def active():
+        return settings.DEBUG and not settings.DEBUG_404
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # No URL pattern matched: Django answered with its debug page before any view ran.
+        if (
+            response.status_code == 404
+            and self.active()
+            and getattr(request, "resolver_match", None) is None
+        ):
+            return page_not_found(request, Http404())
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404) and self.active():
+            return page_not_found(request, exception)
+        return None

@@ -28,3 +28,10 @@ def test_exemplar_feed_is_announced_and_listed(client, make_exemplar):
     make_exemplar(title="Nụ cười công sở")
     assert "/feeds/exemplars.atom" in client.get("/").content.decode()
     assert "/feeds/exemplars.rss" in client.get("/feeds/").content.decode()
+
+
+@pytest.mark.django_db
+def test_sample_profiles_stay_out_of_the_feed(read_feed, make_exemplar):
+    make_exemplar(title="Hũ gạo tình thương")
+    make_exemplar(title="Cá nhân mẫu 01 (dữ liệu mẫu)", is_sample=True)
+    assert titles(read_feed("/feeds/exemplars.rss")) == ["Hũ gạo tình thương"]

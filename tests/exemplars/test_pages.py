@@ -142,3 +142,15 @@ def test_drafts_stay_out_of_the_list(client, exemplar_index, make_exemplar):
     assert "Nụ cười công sở" in html
     assert draft.title not in html
     assert "1 gương điển hình" in html
+
+
+@pytest.mark.django_db
+def test_real_profiles_come_before_sample_data_which_says_what_it_is(client, make_exemplar):
+    sample = make_exemplar(title="Cá nhân mẫu 01", is_sample=True, awards=[award(year=2018)])
+    real = make_exemplar(title="Hũ gạo tình thương", awards=[award(year=2017)])
+    response = client.get(real.get_parent().url)
+    html = main_column(response)
+    # Though its commendation is older, the real profile is listed first.
+    assert html.index(real.title) < html.index(sample.title)
+    assert html.count("dữ liệu mẫu") == 1
+    assert "dữ liệu mẫu" in main_column(client.get(sample.url))

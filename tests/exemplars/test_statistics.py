@@ -80,6 +80,11 @@ def test_statistics_page_shows_table_and_chart(client, exemplar_index, commended
     assert "2017 · Huyện" in html and "2018 · Trung ương" in html
     assert 'href="/guong-nguoi-tot-viec-tot/thong-ke.csv"' in html
     assert "<script" not in html and 'src="http' not in html
+    # On a phone the table scrolls sideways: its container takes keyboard focus and is named.
+    assert (
+        '<div class="stat-table-wrap" tabindex="0" role="region" '
+        'aria-label="Số lượt khen thưởng theo năm, cấp và loại">' in html
+    )
 
 
 @pytest.mark.django_db
@@ -108,6 +113,8 @@ def test_demo_reproduces_the_2017_figures_and_stays_idempotent(client, home):
         ["year", "level", "kind", "count"],
         ["2017", "huyen", "ca_nhan", "47"],
         ["2017", "huyen", "tap_the", "30"],
+        # The seed's eleven grassroots models, praised in the district's review of 2017.
+        ["2017", "huyen", "mo_hinh", "11"],
         ["2017", "tinh", "ca_nhan", "3"],
         ["2017", "tinh", "tap_the", "3"],
     ]

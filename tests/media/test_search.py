@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.conftest import main_column
 from tests.search.conftest import facet, titles
 
 pytestmark = pytest.mark.django_db
@@ -13,6 +14,7 @@ def campaigns(engine, make_inventory):
         title="Cổ động trực quan năm 2017",
         year=2017,
         occasion="Học tập và làm theo Bác",
+        responsible_unit="Phòng Văn hóa và Thông tin",
         items=[
             {"kind": "co_dang", "quantity": 480, "slogan": "Đảng Cộng sản Việt Nam quang vinh"},
             {"kind": "pano", "quantity": 21},
@@ -36,3 +38,15 @@ def test_inventories_are_found_by_slogan_without_diacritics(campaigns, search):
 
 def test_inventories_narrow_by_commune(campaigns, search):
     assert titles(search(q="tet", commune="Hòn Nghệ")) == ["Đón Tết ở Hòn Nghệ"]
+
+
+def test_an_inventorys_snippet_reads_as_a_sentence(campaigns, search):
+    html = main_column(search(q="hoc tap"))
+    assert (
+        "Văn hóa và Thông tin treo 480 cờ Đảng, 21 pano nhân dịp "
+        "“<mark>Học tập</mark> và làm theo Bác”." in html
+    )
+    html = main_column(search(q="quang vinh"))
+    assert (
+        "khu Đô thị Ba Hòn, với nội dung “Đảng Cộng sản Việt Nam <mark>quang vinh</mark>”." in html
+    )

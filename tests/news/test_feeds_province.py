@@ -60,6 +60,10 @@ def test_province_feed_holds_the_full_body_with_absolute_addresses(read_feed, co
     assert all(address.startswith("http://localhost/") for address in found), found
     assert "http://localhost/hoc-tap/" in found[0]
     assert entry.summary == "Dọc trục chính treo 37 băng rôn và 480 cờ Đảng."
+    # The full text opens with the lead (sapo), then the body.
+    paragraphs = lxml_html.fragment_fromstring(body, create_parent="div").xpath(".//p")
+    assert paragraphs[0].text_content() == "Dọc trục chính treo 37 băng rôn và 480 cờ Đảng."
+    assert paragraphs[1].text_content().startswith("Xem bài trước")
     assert entry.author == "Minh Khoa"
     assert [tag.term for tag in entry.tags] == ["Học tập và làm theo Bác"]
     assert entry.source.title == "Huyện Kiên Lương"

@@ -1,8 +1,12 @@
 """The radio station's feed: plain text to read on air, reading time, recordings as podcast."""
 
+import io
+import wave
+
 import factory
 import pytest
 import wagtail_factories
+from lxml import html as lxml_html
 from wagtail.rich_text import RichText
 
 from tests.conftest import titles
@@ -42,8 +46,7 @@ def test_radio_feed_is_plain_text_without_captions(read_feed, make_story, fmt):
     feed = read_feed(f"/feeds/radio.{fmt}")
     assert titles(feed) == ["Tuyên dương gương người tốt việc tốt"]
     entry = feed.entries[0]
-    text = entry.content[0].value if fmt == "atom" else entry.description
-    assert text.split("\n\n") == [
+    spoken = [
         "Thời lượng đọc ước tính: 1 phút.",
         "Huyện tuyên dương 47 cá nhân.",
         "Năm 2017, huyện khen thưởng 30 tập thể và 47 cá nhân; tỉnh tặng bằng khen 3 tập thể.",
@@ -52,7 +55,15 @@ def test_radio_feed_is_plain_text_without_captions(read_feed, make_story, fmt):
         "Những mô hình tiêu biểu",
         "Thi đua là yêu nước, yêu nước thì phải thi đua. — Bác Hồ",
     ]
-    assert "<" not in text and "&" not in text
+    # A reader that shows the full text shows one paragraph per <p>, nothing else in it.
+    content = lxml_html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert [p.text_content() for p in content] == spoken
+    assert {element.tag for element in content} == {"p"}
+    if fmt == "rss":
+        # The plain-text description keeps them apart with blank lines.
+        assert entry.description.split("\n\n") == spoken
+        assert "<" not in entry.description and "&" not in entry.description
+    text = entry.content[0].value
     assert "Lễ tuyên dương" not in text and "Kim Thư" not in text
     assert "Quyết định" not in text
 
@@ -68,7 +79,52 @@ def test_reading_time_counts_the_words_at_200_a_minute(read_feed, make_story):
     )
     entry = read_feed("/feeds/radio.rss").entries[0]
     assert entry.description.startswith("Thời lượng đọc ước tính: 3 phút.\n\n")
-    assert entry.itunes_duration == "180"
+    # An estimate is not a recording's length: without a recording there is no duration.
+    assert "itunes_duration" not in entry
+
+
+def wav(seconds, rate=8000):
+    """A silent mono WAV file of `seconds`, as a recording program would write it."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"\0\0" * int(seconds * rate))
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_duration_is_the_recordings_own_length_and_the_estimate_stays_in_the_text(
+    read_feed, make_story
+):
+    audio = wagtail_factories.DocumentFactory(
+        title="Bản tin 5 giây",
+        file=factory.django.FileField(filename="ban-tin.wav", data=wav(5.2)),
+    )
+    words = " ".join(["tiếng"] * 450)
+    make_story(
+        title="Bài dài có bản ghi",
+        lead="Mở đầu.",
+        body=[("paragraph", RichText(f"<p>{words}</p>"))],
+        radio_audio=audio,
+        for_radio=True,
+    )
+    entry = read_feed("/feeds/radio.rss").entries[0]
+    assert entry.itunes_duration == "5"
+    assert entry.description.startswith("Thời lượng đọc ước tính: 3 phút.\n\n")
+
+
+@pytest.mark.django_db
+def test_an_unreadable_recording_goes_out_without_a_duration(read_feed, make_story):
+    audio = wagtail_factories.DocumentFactory(
+        title="Hỏng",
+        file=factory.django.FileField(filename="hong.mp3", data=b"not audio at all"),
+    )
+    make_story(title="Bản ghi hỏng", radio_audio=audio, for_radio=True)
+    entry = read_feed("/feeds/radio.rss").entries[0]
+    assert "itunes_duration" not in entry
+    assert len(entry.enclosures) == 1
 
 
 @pytest.mark.django_db

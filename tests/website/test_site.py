@@ -1,5 +1,7 @@
 """Site-wide pages: robots.txt, sitemap, error pages, office details, links, print view."""
 
+import itertools
+
 import pytest
 from django.template.loader import render_to_string
 from wagtail.models import Site
@@ -27,6 +29,26 @@ def test_unknown_address_gets_a_vietnamese_404(client, home):
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.content.decode()
     assert "Về trang chủ" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["/khong-co-trang-nay/", "/wp-login.php", "/a/b.html"])
+def test_unknown_address_gets_the_vietnamese_404_under_debug_too(client, home, settings, address):
+    settings.DEBUG = True
+    response = client.get(address, follow=True)
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+    assert "Using the URLconf" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_developers_get_djangos_debug_404_when_they_ask(client, home, settings):
+    settings.DEBUG = True
+    settings.DEBUG_404 = True
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" not in response.content.decode()
+    assert "DEBUG = True" in response.content.decode()
 
 
 def test_server_error_page_is_vietnamese_and_self_contained():
@@ -82,3 +104,20 @@ def test_sections_are_in_the_menu(client, home, section):
     section.save_revision().publish()
     menu = client.get("/").content.decode().split('class="site-nav"')[1].split("</nav>")[0]
     assert "Trang chủ" in menu and section.title in menu
+
+
+@pytest.mark.django_db
+def test_home_lead_image_loads_first_and_headings_step_down_one_level(client, make_story):
+    from lxml import html as lxml_html
+    from wagtail_factories import ImageFactory
+
+    make_story(title="Tin cũ hơn", hero_image=ImageFactory())
+    make_story(title="Tin chính", hero_image=ImageFactory())
+    tree = lxml_html.fromstring(client.get("/").content)
+    (lead_image,) = tree.xpath('//section[@class="lead-story"]//img')
+    assert lead_image.get("loading") != "lazy" and lead_image.get("fetchpriority") == "high"
+    other = tree.xpath('//section[@class="latest"]//img')
+    assert other and all(img.get("loading") == "lazy" for img in other)
+    levels = [int(h.tag[1]) for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels

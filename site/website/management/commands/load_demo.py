@@ -4,6 +4,7 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -16,4 +17,4 @@ class Command(BaseCommand):
                 if find_spec(f"{config.name}.demo") is None:
                     continue
                 import_module(f"{config.name}.demo").load(self.stdout)
-        self.stdout.write(self.style.SUCCESS("Demo content ready."))
+        self.stdout.write(self.style.SUCCESS(_("Demo content ready.")))
