@@ -125,7 +125,9 @@ WAGTAIL_I18N_ENABLED = False
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own strings first (the first entry wins), then its Vietnamese catalogue of
+# Wagtail's admin, which Django prefers to Wagtail's incomplete one (`make messages`).
+LOCALE_PATHS = [PROJECT_DIR / "locale", BASE_DIR / "locale"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
