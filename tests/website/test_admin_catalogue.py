@@ -1,0 +1,147 @@
+"""Wagtail's admin in Vietnamese: the project's catalogue (locale/, built by `make messages` from
+locale/sources/vi/) translates every message of the installed Wagtail, keeps their placeholders,
+and is the one Django and the admin's JavaScript use. After a Wagtail upgrade the first test
+lists, per app, the messages to translate."""
+
+import gettext
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+CATALOGUE = settings.BASE_DIR / "locale" / "vi" / "LC_MESSAGES"
+SOURCES = sorted((settings.BASE_DIR / "locale" / "sources" / "vi").glob("*.po"))
+# %(name)s, %s, {name}, and HTML tags: what the code fills in or the browser reads.
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}|<[^>]+>")
+
+
+def wagtail_catalogues(domain):
+    """(app label, English .po) of every installed Wagtail app that has one in `domain`."""
+    return [
+        (config.name, path)
+        for config in apps.get_app_configs()
+        if config.name.split(".")[0] == "wagtail"
+        for path in [Path(config.path) / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"]
+        if path.exists()
+    ]
+
+
+def gettext_key(entry):
+    """The key of `entry` in a compiled catalogue as Python's gettext reads it."""
+    msgid = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+    return (msgid, 0) if entry.msgid_plural else msgid
+
+
+def compiled(domain):
+    with open(CATALOGUE / f"{domain}.mo", "rb") as handle:
+        return gettext.GNUTranslations(handle)._catalog
+
+
+def english_messages(domain):
+    return [
+        (app, entry)
+        for app, path in wagtail_catalogues(domain)
+        for entry in polib.pofile(str(path))
+        if not entry.obsolete
+    ]
+
+
+def test_wagtail_apps_with_catalogues_are_found():
+    found = {app for app, _ in wagtail_catalogues("django")}
+    assert {"wagtail", "wagtail.admin", "wagtail.images", "wagtail.documents"} <= found
+    assert [app for app, _ in wagtail_catalogues("djangojs")] == ["wagtail.admin"]
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_every_message_of_the_installed_wagtail_is_translated(domain):
+    catalogue = compiled(domain)
+    missing = {}
+    for app, entry in english_messages(domain):
+        if not catalogue.get(gettext_key(entry), "").strip():
+            label = f"{entry.msgctxt} | {entry.msgid}" if entry.msgctxt else entry.msgid
+            missing.setdefault(app, []).append(label)
+    assert not missing, "\n".join(
+        f"{app}: {len(labels)} messages of its {domain}.po untranslated:\n  "
+        + "\n  ".join(map(repr, labels))
+        for app, labels in missing.items()
+    )
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.name)
+def test_sources_are_valid_and_keep_placeholders(source):
+    check = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(source)], capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
+    lost = []
+    for entry in polib.pofile(str(source)):
+        # One plural form in Vietnamese: it must carry what the English plural carries.
+        english = entry.msgid_plural or entry.msgid
+        translated = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+        if sorted(PLACEHOLDER.findall(english)) != sorted(PLACEHOLDER.findall(translated)):
+            lost.append((entry.msgid, translated))
+    assert not lost, lost
+
+
+def test_sources_are_merged_and_compiled():
+    merged = {
+        (entry.msgctxt, entry.msgid) for entry in polib.pofile(str(CATALOGUE / "django.po"))
+    } | {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(CATALOGUE / "djangojs.po"))}
+    stale = [
+        (source.name, entry.msgid)
+        for source in SOURCES
+        for entry in polib.pofile(str(source))
+        if (entry.msgctxt, entry.msgid) not in merged
+    ]
+    assert not stale, f"run `make messages`: {stale[:5]}"
+
+
+def test_django_prefers_the_project_catalogue_to_wagtails():
+    """Wagtail's own Vietnamese must never show through (its login placeholder reads "Nhập Tên
+    đăng nhậpcủa bạn"); the project's own strings still win over the Wagtail catalogue."""
+    project_first = compiled_project_strings()
+    ours = compiled("django")
+    with translation.override("vi"):
+        wrong = [
+            key
+            for key, value in ours.items()
+            if isinstance(key, str)
+            and key
+            and "\x04" not in key
+            and translation.gettext(key) != project_first.get(key, value)
+        ]
+    assert not wrong, wrong[:10]
+
+
+def compiled_project_strings():
+    """The project's own strings, which LOCALE_PATHS puts ahead of the Wagtail catalogue."""
+    path = Path(settings.LOCALE_PATHS[0]) / "vi" / "LC_MESSAGES" / "django.mo"
+    with open(path, "rb") as handle:
+        return gettext.GNUTranslations(handle)._catalog
+
+
+@pytest.mark.django_db
+def test_admin_javascript_gets_the_project_translations(client):
+    response = client.get(reverse("wagtailadmin_javascript_catalog"))
+    assert response.status_code == 200
+    script = response.content.decode()
+    served, _ = json.JSONDecoder().raw_decode(script, script.index("const newcatalog = ") + 19)
+    ours = compiled("djangojs")
+    wrong = []
+    for _, entry in english_messages("djangojs"):
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        expected = ours.get(gettext_key(entry))
+        value = served.get(key)
+        if isinstance(value, list):
+            value = value[0]
+        if value != expected:
+            wrong.append((entry.msgid, value, expected))
+    assert not wrong, wrong
+    assert served["Page explorer"] == "Cây trang"
