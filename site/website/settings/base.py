@@ -125,9 +125,15 @@ WAGTAIL_I18N_ENABLED = False
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-# The project's own strings first (the first entry wins), then its Vietnamese catalogue of
-# Wagtail's admin, which Django prefers to Wagtail's incomplete one (`make messages`).
-LOCALE_PATHS = [PROJECT_DIR / "locale", BASE_DIR / "locale"]
+# The project's own catalogues first (the first entry wins; apps' own catalogues would lose to
+# any entry here), so a Wagtail message with the same English ("Show", "Section") never changes
+# what readers see; then Wagtail's admin in Vietnamese (`make messages`, docs/glossary.md),
+# which Django prefers to Wagtail's incomplete catalogue.
+LOCALE_PATHS = [
+    PROJECT_DIR / "locale",
+    *(BASE_DIR / app / "locale" for app in ("news", "exemplars", "media", "search")),
+    BASE_DIR / "locale",
+]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
