@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from news.models import ArticlePage, Feedback, SectionPage
 from website.models import HomePage
@@ -54,10 +54,13 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
 def build_home():
     """A home page that the default site serves, as in the demo.
 
-    The locale and root page come from Wagtail's migrations; a transactional test (browser,
-    search worker) flushes the database when it ends, so they are made again when missing.
+    The locale, root page and root collection come from Wagtail's migrations; a transactional
+    test (browser, search worker) flushes the database when it ends, so they are made again
+    when missing.
     """
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePageFactory(parent=root)
     Site.objects.update_or_create(

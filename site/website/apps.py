@@ -7,6 +7,7 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from . import signal_handlers
+        from . import forms, signal_handlers
 
         signal_handlers.connect()
+        forms.label_page_choosers()

@@ -11,26 +11,16 @@ from pathlib import Path
 
 import polib
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+
+from tests.wagtail_messages import english_messages, wagtail_catalogues
 
 CATALOGUE = settings.BASE_DIR / "locale" / "vi" / "LC_MESSAGES"
 SOURCES = sorted((settings.BASE_DIR / "locale" / "sources" / "vi").glob("*.po"))
 # %(name)s, %s, {name}, and HTML tags: what the code fills in or the browser reads.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}|<[^>]+>")
-
-
-def wagtail_catalogues(domain):
-    """(app label, English .po) of every installed Wagtail app that has one in `domain`."""
-    return [
-        (config.name, path)
-        for config in apps.get_app_configs()
-        if config.name.split(".")[0] == "wagtail"
-        for path in [Path(config.path) / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"]
-        if path.exists()
-    ]
 
 
 def gettext_key(entry):
@@ -46,15 +36,6 @@ def read_mo(path):
 
 def compiled(domain):
     return read_mo(CATALOGUE / f"{domain}.mo")
-
-
-def english_messages(domain):
-    return [
-        (app, entry)
-        for app, path in wagtail_catalogues(domain)
-        for entry in polib.pofile(str(path))
-        if not entry.obsolete
-    ]
 
 
 def test_wagtail_apps_with_catalogues_are_found():

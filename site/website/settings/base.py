@@ -121,6 +121,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "website.forms.LoginForm"  # its password field labelled
 WAGTAIL_I18N_ENABLED = False
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
