@@ -137,7 +137,8 @@ def open_approve_with_comment(tab):
 
 
 def open_request_changes(tab):
-    close(tab)
+    tab.locator(".modal [data-dismiss=modal]").click()
+    tab.locator(".modal").wait_for(state="hidden")
     open_more_actions(tab)
     tab.locator("button[data-workflow-action-name=reject]").click()
     tab.locator(".modal-dialog textarea").wait_for()
