@@ -184,19 +184,30 @@ def newsroom(live_site, django_user_model):
     return pages
 
 
-def log_in(browser, live_server, username=None):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="vi-VN", base_url=live_server.url
-    )
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
-    if username:
-        tab.goto(reverse("wagtailadmin_login"))
-        tab.fill("#id_username", username)
-        tab.fill("#id_password", PASSWORD)
-        tab.locator("form button[type=submit]").click()
-        tab.wait_for_url("**/admin/")
-    return tab
+@pytest.fixture
+def sign_in(browser, live_server):
+    """A tab signed in as `username` (or not signed in); closed after the test, so that no
+    editor left open keeps talking to the server during the next test."""
+    contexts = []
+
+    def sign_in(username=None):
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, locale="vi-VN", base_url=live_server.url
+        )
+        contexts.append(context)
+        context.set_default_timeout(15_000)
+        tab = context.new_page()
+        if username:
+            tab.goto(reverse("wagtailadmin_login"))
+            tab.fill("#id_username", username)
+            tab.fill("#id_password", PASSWORD)
+            tab.locator("form button[type=submit]").click()
+            tab.wait_for_url("**/admin/")
+        return tab
+
+    yield sign_in
+    for context in contexts:
+        context.close()
 
 
 def editor_screens(pages):
@@ -295,8 +306,8 @@ def admin_screens(pages):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_every_role_sees_the_admin_in_vietnamese(browser, live_server, newsroom):
-    visitor = Walk(log_in(browser, live_server))
+def test_every_role_sees_the_admin_in_vietnamese(sign_in, newsroom):
+    visitor = Walk(sign_in())
     visitor.visit(reverse("wagtailadmin_login"))
     visitor.visit(reverse("wagtailadmin_password_reset"))
     walks = {"(not signed in)": visitor}
@@ -306,7 +317,7 @@ def test_every_role_sees_the_admin_in_vietnamese(browser, live_server, newsroom)
         ("bientap", editing[:3] + board_screens(newsroom)),
         ("quantri", editing[:1] + admin_screens(newsroom)),
     ):
-        walks[username] = Walk(log_in(browser, live_server, username))
+        walks[username] = Walk(sign_in(username))
         for screen in screens:
             walks[username].visit(*screen)
     english = {name: walk.english for name, walk in walks.items() if walk.english}
@@ -314,14 +325,12 @@ def test_every_role_sees_the_admin_in_vietnamese(browser, live_server, newsroom)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_check_sees_english_when_an_editor_prefers_it(
-    browser, live_server, live_site, django_user_model
-):
+def test_the_check_sees_english_when_an_editor_prefers_it(sign_in, live_site, django_user_model):
     """The walk above can fail: an administrator who picked English sees English."""
     user = django_user_model.objects.create_superuser("quantri", "quantri@example.vn", PASSWORD)
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"
     profile.save()
-    walk = Walk(log_in(browser, live_server, "quantri"))
+    walk = Walk(sign_in("quantri"))
     walk.visit(reverse("wagtailadmin_home"))
     assert {"Pages", "Images", "Documents"} <= set(walk.english)
