@@ -90,7 +90,6 @@ class Walk:
         self.record(path)
         for action in actions:
             action(self.tab)
-            self.tab.wait_for_load_state("networkidle")
             self.record(f"{path} ({action.__name__})")
 
 
@@ -314,7 +313,7 @@ def test_every_role_sees_the_admin_in_vietnamese(sign_in, newsroom):
     editing = editor_screens(newsroom)
     for username, screens in (
         ("phongvien", editing + reporter_screens(newsroom)),
-        ("bientap", editing[:3] + board_screens(newsroom)),
+        ("bientap", editing[:2] + board_screens(newsroom)),
         ("quantri", editing[:1] + admin_screens(newsroom)),
     ):
         walks[username] = Walk(sign_in(username))
