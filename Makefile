@@ -45,7 +45,16 @@ bench: install-test
 	PY=$(PY) scripts/bench.sh
 
 # Recompile the Vietnamese translations after editing a locale/vi/LC_MESSAGES/django.po.
+# Wagtail's admin in Vietnamese: the sources in locale/sources/vi/ (one per Wagtail catalogue,
+# `*-js.po` for the JavaScript one) are merged into the catalogue under locale/ that Django loads
+# ahead of Wagtail's own; on a msgid in two sources the first file by name wins (zz-gaps.po last).
+ADMIN_SOURCES := $(sort $(wildcard locale/sources/vi/*.po))
+ADMIN_JS_SOURCES := $(filter %-js.po,$(ADMIN_SOURCES))
+
 messages: install
+	mkdir -p locale/vi/LC_MESSAGES
+	msgcat --use-first -o locale/vi/LC_MESSAGES/django.po $(filter-out %-js.po,$(ADMIN_SOURCES))
+	msgcat --use-first -o locale/vi/LC_MESSAGES/djangojs.po $(ADMIN_JS_SOURCES)
 	$(MANAGE) compilemessages --ignore=.venv
 
 worker: install

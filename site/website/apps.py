@@ -10,8 +10,9 @@ class WebsiteConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.fields import StreamField
 
-        from . import signal_handlers
+        from . import forms, signal_handlers
         from .blocks import CheckedBlockField
 
         signal_handlers.connect()
         register_form_field_override(StreamField, override={"form_class": CheckedBlockField})
+        forms.label_page_choosers()

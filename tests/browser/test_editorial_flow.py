@@ -48,13 +48,13 @@ def test_story_from_reporter_to_reader(browser, live_server, newsroom, section, 
     reporter.fill("#id_lead", "Dọc trục chính khu đô thị Ba Hòn có 37 băng rôn, 480 cờ Đảng.")
     reporter.locator("[data-chooser-action-choose]").first.click()
     modal = reporter.locator(".modal-dialog")
-    modal.get_by_role("tab", name="Đăng tải").click()
+    modal.get_by_role("tab", name="Tải lên").click()
     modal.locator("input[type=file]").set_input_files(str(picture))
     modal.locator("#id_image-chooser-upload-title").fill("Cờ Đảng trên trục chính Ba Hòn")
     modal.locator("#tab-upload button[type=submit]").click()
     reporter.wait_for_selector(".modal-dialog", state="detached")
     reporter.fill("#id_byline", "Kim Thư")
-    reporter.get_by_role("button", name="More actions").click()
+    reporter.get_by_role("button", name="Thao tác khác").click()
     reporter.locator("button[name=action-submit]").click()
     reporter.wait_for_url(lambda url: "/add/" not in url)
     story = ArticlePage.objects.get(title=TITLE)
@@ -68,7 +68,7 @@ def test_story_from_reporter_to_reader(browser, live_server, newsroom, section, 
     # A member of the editorial board approves it from the edit page.
     editor = log_in(browser, live_server, "bientap")
     editor.goto(f"/admin/pages/{story.pk}/edit/")
-    editor.get_by_role("button", name="More actions").click()
+    editor.get_by_role("button", name="Thao tác khác").click()
     editor.locator(
         "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
     ).click()

@@ -149,11 +149,20 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_USER_LOGIN_FORM = "website.forms.LoginForm"  # its password field labelled
 WAGTAIL_I18N_ENABLED = False
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own catalogues first (the first entry wins; apps' own catalogues would lose to
+# any entry here), so a Wagtail message with the same English ("Show", "Section") never changes
+# what readers see; then Wagtail's admin in Vietnamese (`make messages`, docs/glossary.md),
+# which Django prefers to Wagtail's incomplete catalogue.
+LOCALE_PATHS = [
+    PROJECT_DIR / "locale",
+    *(BASE_DIR / app / "locale" for app in ("news", "exemplars", "media", "search")),
+    BASE_DIR / "locale",
+]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
