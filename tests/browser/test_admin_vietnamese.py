@@ -161,11 +161,14 @@ def newsroom(live_site, django_user_model):
     reporter = django_user_model.objects.get(username="phongvien")
     section = SectionPageFactory(parent=live_site, title="Thời sự", slug="thoi-su")
     section.save_revision().publish()
-    story = ArticlePageFactory(parent=section, title="Kiên Lương ra quân hè 2018")
+    # The reporter's own: reporters edit only the pages they created (docs/roles.md).
+    story = ArticlePageFactory(parent=section, title="Kiên Lương ra quân hè 2018", owner=reporter)
     story.save_revision(user=reporter).publish()
     story.title = "Kiên Lương ra quân mùa hè 2018"
     story.save_revision(user=reporter)
-    waiting = ArticlePageFactory(parent=section, title="Hội nghị học tập Nghị quyết", live=False)
+    waiting = ArticlePageFactory(
+        parent=section, title="Hội nghị học tập Nghị quyết", live=False, owner=reporter
+    )
     waiting.save_revision(user=reporter)
     Workflow.objects.get(name=WORKFLOW).start(waiting, reporter)
     pages = {"home": live_site, "section": section, "story": story, "waiting": waiting}
