@@ -181,6 +181,29 @@ def measure(engine, queries, runs=5):
     return statistics.median(timings), timings[max(0, round(len(timings) * 0.95) - 1)]
 
 
+def analyze():
+    """Planner statistics for documents just written in bulk (PostgreSQL)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE search_searchdocument")
+
+
+def engines_to_time(with_elasticsearch):
+    """The database engine, and Elasticsearch over a freshly rebuilt index if asked."""
+    from . import elastic
+    from .database import DatabaseEngine
+
+    engines = [DatabaseEngine()]
+    if with_elasticsearch:
+        start = time.perf_counter()
+        elastic.rebuild()
+        print(f"Elasticsearch index built in {time.perf_counter() - start:.1f}s", flush=True)
+        engines.append(elastic.ElasticsearchEngine())
+    return engines
+
+
 def report(label, corpus, engine):
     for name, queries in corpus.query_sets().items():
         median, p95 = measure(engine, queries)
@@ -198,8 +221,6 @@ def main():
     django.setup()
     from django.db import connection
 
-    from . import elastic
-    from .database import DatabaseEngine
     from .indexing import elasticsearch_enabled
     from .models import SearchDocument
 
@@ -208,20 +229,13 @@ def main():
     for size in sizes:
         start = time.perf_counter()
         corpus.grow(size)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE search_searchdocument")
+        analyze()
         print(
             f"\n{size} documents ({connection.vendor}), "
             f"written in {time.perf_counter() - start:.1f}s",
             flush=True,
         )
-        engines = [DatabaseEngine()]
-        if elasticsearch_enabled() and size <= es_max:
-            start = time.perf_counter()
-            elastic.rebuild()
-            print(f"Elasticsearch index built in {time.perf_counter() - start:.1f}s", flush=True)
-            engines.append(elastic.ElasticsearchEngine())
+        engines = engines_to_time(elasticsearch_enabled() and size <= es_max)
         for engine in engines:
             report(engine.name, corpus, engine)
         if len(engines) > 1:
