@@ -6,8 +6,6 @@ from django.utils.translation import gettext as _
 from website.importing import (
     CsvImporter,
     RowInvalid,
-    loose_key,
-    nfc,
     optional_text,
     parse_choice,
     parse_date,
@@ -15,6 +13,7 @@ from website.importing import (
     required_text,
 )
 from website.models import Commune
+from website.text import match_key, nfc
 
 from .models import AwardLevel, AwardType, ExemplarIndexPage, ExemplarKind
 from .services import upsert_exemplar
@@ -113,9 +112,9 @@ class ExemplarImporter(CsvImporter):
             self.communes = {}
             for commune in Commune.objects.all():
                 for name in (commune.name, str(commune), commune.slug):
-                    self.communes[loose_key(name)] = commune
+                    self.communes[match_key(name)] = commune
         try:
-            return self.communes[loose_key(value)]
+            return self.communes[match_key(value)]
         except KeyError:
             raise RowInvalid(
                 _("unknown commune “%(name)s”: correct it or add it to the list of communes")

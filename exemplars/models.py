@@ -4,7 +4,6 @@ from django.db import models
 from django.db.models import Count, Max, Prefetch
 from django.db.models.functions import Cast
 from django.http import HttpResponse
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -18,6 +17,7 @@ from wagtail.search import index
 from website.blocks import StoryStreamBlock
 from website.pagination import paginate
 from website.privacy import CachedPrivacyMixin, ReaderPageManager
+from website.text import first_paragraph
 
 LISTING_THUMBNAIL = "fill-160x160"
 
@@ -228,13 +228,7 @@ class ExemplarPage(CachedPrivacyMixin, Page):
     @property
     def plain_summary(self):
         """The exemplar in one plain-text paragraph (for feeds and search results)."""
-        if self.summary:
-            return self.summary
-        for block in self.story:
-            if block.block_type == "paragraph":
-                text = " ".join(strip_tags(block.value.source).split())
-                return Truncator(text).words(60)
-        return ""
+        return self.summary or Truncator(first_paragraph(self.story)).words(60)
 
     def get_related_stories(self):
         """Live stories the editor chose, in their order, then the stories that link here."""

@@ -5,8 +5,8 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from search.adapters import stream_text
 from search.registry import ContentAdapter, Document
+from website.text import stream_text
 
 
 class ExemplarAdapter(ContentAdapter):

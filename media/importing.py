@@ -13,8 +13,9 @@ from website.importing import (
     required_text,
 )
 from website.models import Commune
+from website.text import match_key
 
-from .kinds import ItemStatus, Kind, kind_from_text, spelling_key, status_from_text
+from .kinds import ItemStatus, Kind, kind_from_text, status_from_text
 from .models import MAX_QUANTITY, YEAR_VALIDATORS, InventoryIndexPage, InventoryItem
 from .reports import ITEM_COLUMNS
 from .services import ensure_campaign, publish_items
@@ -56,7 +57,7 @@ class InventoryImporter(CsvImporter):
         self.communes = {}
         for commune in Commune.objects.all():
             for name in (commune.name, str(commune), commune.slug):
-                self.communes[spelling_key(name)] = commune
+                self.communes[match_key(name)] = commune
 
     def validate(self, raw):
         import_id = required_text(raw, "id", max_length=64)
@@ -71,7 +72,7 @@ class InventoryImporter(CsvImporter):
             )
         commune = None
         if optional_text(raw, "commune"):
-            commune = self.communes.get(spelling_key(raw["commune"]))
+            commune = self.communes.get(match_key(raw["commune"]))
             if commune is None:
                 raise RowInvalid(_("unknown commune “%(value)s”") % {"value": raw["commune"]})
         installed_on = parse_date(raw["installed_on"], "installed_on")

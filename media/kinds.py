@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from search.folding import fold
+from website.text import match_key
 
 
 class Kind(models.TextChoices):
@@ -23,14 +23,8 @@ class ItemStatus(models.TextChoices):
     DAMAGED = "hu_hong", _("damaged, to be replaced")
 
 
-def spelling_key(text):
-    """A spelling reduced to what tells kinds apart: no marks, no case, no punctuation."""
-    folded = fold(str(text or "")).lower()
-    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
-
-
 # The Vietnamese labels and the other spellings found in the office's paper lists, folded.
-# Codes ("bang_ron") reach the same keys through spelling_key.
+# Codes ("bang_ron") reach the same keys through match_key.
 _KIND_SPELLINGS = {
     Kind.BANNER: ["băng rôn", "băng rol", "băng-rôn", "băng zôn", "banner"],
     Kind.PARTY_FLAG: ["cờ Đảng", "cờ đảng"],
@@ -41,8 +35,8 @@ _KIND_SPELLINGS = {
     Kind.LED_SCREEN: ["màn hình LED", "màn hình", "bảng LED", "LED"],
     Kind.OTHER: ["khác"],
 }
-KIND_ALIASES = {spelling_key(kind.value): kind for kind in Kind} | {
-    spelling_key(spelling): kind
+KIND_ALIASES = {match_key(kind.value): kind for kind in Kind} | {
+    match_key(spelling): kind
     for kind, spellings in _KIND_SPELLINGS.items()
     for spelling in spellings
 }
@@ -52,8 +46,8 @@ _STATUS_SPELLINGS = {
     ItemStatus.REMOVED: ["đã tháo", "tháo", "đã gỡ"],
     ItemStatus.DAMAGED: ["hư hỏng cần thay", "hư hỏng", "hỏng", "cần thay"],
 }
-STATUS_ALIASES = {spelling_key(status.value): status for status in ItemStatus} | {
-    spelling_key(spelling): status
+STATUS_ALIASES = {match_key(status.value): status for status in ItemStatus} | {
+    match_key(spelling): status
     for status, spellings in _STATUS_SPELLINGS.items()
     for spelling in spellings
 }
@@ -61,8 +55,8 @@ STATUS_ALIASES = {spelling_key(status.value): status for status in ItemStatus} |
 
 def kind_from_text(text):
     """The Kind an editor meant by `text`, or None."""
-    return KIND_ALIASES.get(spelling_key(text))
+    return KIND_ALIASES.get(match_key(text))
 
 
 def status_from_text(text):
-    return STATUS_ALIASES.get(spelling_key(text))
+    return STATUS_ALIASES.get(match_key(text))

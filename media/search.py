@@ -8,8 +8,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from search.adapters import stream_text
 from search.registry import ContentAdapter, Document
+from website.text import stream_text
 
 
 def campaign_sentence(page):

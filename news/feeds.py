@@ -8,16 +8,10 @@ and their line on /feeds/. See docs/feeds.md.
 """
 
 import hashlib
-import math
-import re
-import unicodedata
 from datetime import datetime
-from html.parser import HTMLParser
 from mimetypes import guess_type
-from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
-import lxml.html
 import mutagen
 from django.conf import settings
 from django.core.cache import cache
@@ -31,6 +25,13 @@ from feedgen.feed import FeedGenerator
 
 from website import fragments
 from website.models import OfficeSettings
+from website.text import (
+    absolute_html,
+    absolute_url,
+    clean,
+    reading_minutes,
+    spoken_paragraphs,
+)
 
 from .models import ArticlePage
 
@@ -47,14 +48,6 @@ NO_DATE = datetime(2017, 1, 1, tzinfo=FEED_TZ)
 
 # A safety net for deployments whose processes do not share one cache (see docs/feeds.md).
 CACHE_SECONDS = 10 * 60
-
-# Characters XML 1.0 cannot hold; pasted from word processors now and then.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def clean(text):
-    """Text as written, in NFC, without characters XML forbids."""
-    return _XML_INVALID.sub("", unicodedata.normalize("NFC", str(text or "")))
 
 
 class _Entry(FeedEntry):
@@ -141,7 +134,7 @@ class Feed:
     # Building, shared by every feed.
 
     def absolute(self, url, base=None):
-        return urljoin(base or self.get_link(), url)
+        return absolute_url(url, base or self.get_link())
 
     def render(self, fmt):
         with translation.override(settings.LANGUAGE_CODE):
@@ -245,67 +238,6 @@ class SectionFeed(StoryFeed):
         return reverse("news:section_feed", kwargs={"slug": self.section.slug, "fmt": fmt})
 
 
-# Words (Vietnamese syllables, "tiếng") a radio news reader says in a minute.
-READING_RATE = 200
-
-
-class _TextExtractor(HTMLParser):
-    """Rich text to paragraphs of plain text: one per <p>, list item or heading."""
-
-    BREAKS = {"p", "div", "li", "ul", "ol", "br", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.paragraphs = []
-        self._parts = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.BREAKS:
-            self.end_paragraph()
-
-    def handle_endtag(self, tag):
-        if tag in self.BREAKS:
-            self.end_paragraph()
-
-    def handle_data(self, data):
-        self._parts.append(data)
-
-    def end_paragraph(self):
-        text = " ".join("".join(self._parts).split())
-        if text:
-            self.paragraphs.append(text)
-        self._parts = []
-
-
-def html_paragraphs(html):
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    parser.end_paragraph()
-    return parser.paragraphs
-
-
-def spoken_paragraphs(story):
-    """What the announcer reads after the title: the lead and the body, without pictures,
-    captions, credits, players or links to files."""
-    paragraphs = [story.lead]
-    for block in story.body:
-        if block.block_type == "paragraph":
-            paragraphs += html_paragraphs(block.value.source)
-        elif block.block_type == "heading":
-            paragraphs.append(block.value["text"])
-        elif block.block_type == "quote":
-            quote = " ".join(block.value["text"].split())
-            attribution = block.value["attribution"]
-            paragraphs.append(f"{quote} — {attribution}" if attribution else quote)
-    return [clean(" ".join(p.split())) for p in paragraphs if p and p.strip()]
-
-
-def reading_minutes(title, paragraphs):
-    words = len(title.split()) + sum(len(p.split()) for p in paragraphs)
-    return max(1, math.ceil(words / READING_RATE))
-
-
 def audio_seconds(document):
     """The recording's length in whole seconds, read from the file; None if unreadable."""
     try:
@@ -343,7 +275,7 @@ class RadioFeed(StoryFeed):
 
     def fill_entry(self, entry, story):
         super().fill_entry(entry, story)
-        paragraphs = spoken_paragraphs(story)
+        paragraphs = spoken_paragraphs(story.body, story.lead)
         minutes = reading_minutes(story.title, paragraphs)
         notice = ngettext(
             "Estimated reading time: %(minutes)d minute.",
@@ -368,16 +300,6 @@ class RadioFeed(StoryFeed):
                 length=audio.get_file_size() or 0,
                 type=audio.content_type,
             )
-
-
-def absolute_html(html, base):
-    """`html` with every link and image address made absolute against `base`."""
-    if not html.strip():
-        return ""
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
-    root.make_links_absolute(base, resolve_base_href=False)
-    # The parent <div> was only there to hold the fragment.
-    return lxml.html.tostring(root, encoding="unicode")[len("<div>") : -len("</div>")]
 
 
 @register

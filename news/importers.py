@@ -12,12 +12,12 @@ from wagtail.utils.file import hash_filelike
 from website.importing import (
     JsonLinesImporter,
     RowInvalid,
-    nfc,
     optional_text,
     parse_aware_datetime,
     parse_flag,
     required_text,
 )
+from website.text import nfc
 
 from .services import StoryPublisher, ensure_section
 

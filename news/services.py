@@ -24,8 +24,8 @@ from wagtail.models import (
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published, published
 
-from search.folding import fold
 from website.pages import unique_slug
+from website.text import fold
 
 from .models import ArticlePage, ArticlePageTag, SectionPage
 

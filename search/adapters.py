@@ -1,11 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
+from website.text import stream_text
+
 from .registry import ContentAdapter, Document
-
-
-def stream_text(value):
-    """The plain text of a StreamField value, as Wagtail's own search extracts it."""
-    return "\n".join(value.stream_block.get_searchable_content(value))
 
 
 class StoryAdapter(ContentAdapter):

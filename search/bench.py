@@ -95,7 +95,7 @@ class Corpus:
     """Generated stories whose words follow Zipf's law over `vocabulary()`."""
 
     def __init__(self):
-        from .folding import fold, words
+        from website.text import fold, words
 
         self.words = vocabulary()
         assert all(words(word) == [word] for word in self.words)

@@ -1,6 +1,6 @@
 """Our own Elasticsearch index (not Wagtail's), behind an alias, and the engine that reads it.
 
-Only core Elasticsearch is used: text is folded in Python (`search.folding`) and each text
+Only core Elasticsearch is used: text is folded in Python (`website.text`) and each text
 field is indexed twice, as written and folded, with the `standard` analyzer.
 """
 

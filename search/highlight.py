@@ -9,7 +9,8 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .folding import word_spans
+from website.text import word_spans
+
 from .spelling import distance
 
 SNIPPET_LENGTH = 220

@@ -14,7 +14,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .folding import fold, words
+from website.text import fold, words
+
 from .models import SearchDocument, SearchTerm
 from .registry import adapter_for
 

@@ -4,7 +4,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .folding import fold, words
+from website.text import clean, fold, words
 
 # The form allows 200 characters; anything longer was not typed by a reader.
 MAX_QUERY_LENGTH = 200
@@ -68,11 +68,6 @@ class SearchQuery:
             filters[name] = value
         sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
         return cls(text=text, units=parse(text), filters=filters, sort=sort)
-
-
-def clean(value):
-    """Without NUL and other control characters, which no database stores."""
-    return "".join(ch for ch in str(value) if ch >= " " or ch in "\t\n")
 
 
 def parse(text):

@@ -101,8 +101,7 @@ class Corpus:
     def queries(self):
         """{form: [(text, is relevant(story number))]}."""
         from news.corpus import COMMUNES, TOPICS
-
-        from .folding import fold
+        from website.text import fold
 
         rng = random.Random(SEED)
         forms = {form: [] for form in TARGETS}

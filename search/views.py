@@ -4,9 +4,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from website.pagination import paginate
+from website.text import clean as clean_text
 
 from .query import FACETS, SearchQuery, parse
-from .query import clean as clean_text
 from .registry import adapters
 from .service import Results, Searcher
 

@@ -16,7 +16,6 @@ import csv
 import datetime
 import json
 import logging
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -36,7 +35,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from search import indexing as site_search
-from search.folding import fold
+from website.text import match_key, nfc
 
 logger = logging.getLogger(__name__)
 
@@ -61,11 +60,6 @@ class ImportReport:
     updated: int = 0
     applied: bool = False
     errors: list = field(default_factory=list)
-
-
-def nfc(value):
-    """Text stored as typed but in composed Unicode, without stray outer whitespace."""
-    return unicodedata.normalize("NFC", "" if value is None else str(value)).strip()
 
 
 def required_text(row, key, max_length=None):
@@ -137,26 +131,19 @@ def parse_int(value, key, minimum=None, maximum=None):
     return number
 
 
-def loose_key(text):
-    """Text reduced for matching what people type: no case, no diacritics, and underscores,
-    hyphens and runs of spaces all counting as one space."""
-    spaced = fold(nfc(text)).lower().replace("_", " ").replace("-", " ")
-    return " ".join(spaced.split())
-
-
 def parse_choice(value, key, choices):
     """The code of `choices` (a TextChoices class) that `value` names: the code itself or its
-    label in any of the site's languages, compared by `loose_key`."""
+    label in any of the site's languages, compared by `match_key`."""
     text = nfc(value)
     if not text:
         raise RowInvalid(_("“%(key)s” is missing or empty") % {"key": key})
-    wanted = loose_key(text)
+    wanted = match_key(text)
     for code, label in choices.choices:
         names = {code}
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 names.add(str(label))
-        if wanted in {loose_key(name) for name in names}:
+        if wanted in {match_key(name) for name in names}:
             return code
     raise RowInvalid(
         _("“%(key)s” must be one of %(choices)s, not “%(value)s”")

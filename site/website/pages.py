@@ -2,7 +2,7 @@
 
 from django.utils.text import slugify
 
-from search.folding import fold
+from website.text import fold
 
 
 def unique_slug(parent, text, exclude=None):
