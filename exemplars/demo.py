@@ -13,17 +13,11 @@ from news.models import ArticlePage
 from website.demo import home_page
 from website.demo_images import demo_image
 from website.models import Commune
-from website.pages import unique_slug
+from website.pages import ensure_child
 
-from .models import (
-    AwardLevel,
-    AwardType,
-    Commendation,
-    ExemplarIndexPage,
-    ExemplarKind,
-    ExemplarPage,
-    ExemplarRelatedStory,
-)
+from .choices import AwardLevel, AwardType, ExemplarKind
+from .models import Commendation, ExemplarIndexPage, ExemplarPage
+from .services import upsert_exemplar
 
 INDEX_TITLE = "Gương người tốt việc tốt"
 INDEX_SLUG = "guong-nguoi-tot-viec-tot"
@@ -196,19 +190,15 @@ PROVINCE_AWARD = {
 
 
 def exemplar_index(home):
-    index = ExemplarIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=ExemplarIndexPage(
-                title=INDEX_TITLE,
-                slug=INDEX_SLUG,
-                show_in_menus=True,
-                introduction="Những cá nhân, tập thể và mô hình tiêu biểu trong học tập và làm "
-                "theo tư tưởng, đạo đức, phong cách Hồ Chí Minh ở Kiên Lương.",
-            )
-        )
-        index.save_revision().publish()
-    return index
+    return ensure_child(
+        home,
+        ExemplarIndexPage,
+        title=INDEX_TITLE,
+        slug=INDEX_SLUG,
+        show_in_menus=True,
+        introduction="Những cá nhân, tập thể và mô hình tiêu biểu trong học tập và làm theo tư "
+        "tưởng, đạo đức, phong cách Hồ Chí Minh ở Kiên Lương.",
+    )
 
 
 def sample_recipients(communes):
@@ -239,31 +229,10 @@ def model_story(title, unit):
     )
 
 
-def add_exemplar(index, legacy_id, *, published_at, commendations, related_story_ids=(), **fields):
-    """A published exemplar added the quick way: one save, no revision history, commendations
-    and story links in bulk. Imports go through services.upsert_exemplar instead."""
-    page = index.add_child(
-        instance=ExemplarPage(
-            legacy_id=legacy_id,
-            slug=unique_slug(index, fields["title"]),
-            first_published_at=published_at,
-            last_published_at=published_at,
-            **fields,
-        )
-    )
-    Commendation.objects.bulk_create(
-        Commendation(page=page, sort_order=order, **values)
-        for order, values in enumerate(commendations)
-    )
-    ExemplarRelatedStory.objects.bulk_create(
-        ExemplarRelatedStory(page=page, story_id=story_id, sort_order=order)
-        for order, story_id in enumerate(related_story_ids)
-    )
-
-
-def bring_up_to_date(model_ids, sample_ids):
-    """Demo profiles loaded by earlier versions: dated the day they were loaded, samples not
-    marked, models without their commendation. Writes nothing once they are right."""
+def date_profiles(model_ids, sample_ids):
+    """Demo profiles are dated when the seed story says they were commended, not the day the
+    demo was loaded; samples are marked. Writes nothing once they are right, and mends profiles
+    loaded by earlier versions (models without their commendation included)."""
     for ids, published_at, sample in (
         (model_ids, MODELS_PUBLISHED, False),
         (sample_ids, SAMPLES_PUBLISHED, True),
@@ -289,17 +258,12 @@ def load(stdout):
     stories = dict(
         ArticlePage.objects.filter(legacy_id__startswith="demo-").values_list("legacy_id", "pk")
     )
-    bring_up_to_date(
-        [model[0] for model in MODELS],
-        [legacy_id for legacy_id, _fields, _awards in sample_recipients(communes)],
-    )
     for number, (legacy_id, title, unit, commune, field, summary, story_ids) in enumerate(MODELS):
         if legacy_id in existing:
             continue
-        add_exemplar(
+        upsert_exemplar(
             index,
             legacy_id,
-            published_at=MODELS_PUBLISHED,
             commendations=[model_commendation(legacy_id)],
             title=title,
             kind=ExemplarKind.MODEL,
@@ -308,19 +272,16 @@ def load(stdout):
             field=field,
             summary=summary,
             photo=demo_image(title, colour=MODEL_COLOURS[number % len(MODEL_COLOURS)]),
-            story=[("paragraph", RichText(f"<p>{model_story(title, unit)}</p>"))],
+            body=[("paragraph", RichText(f"<p>{model_story(title, unit)}</p>"))],
             related_story_ids=[stories[story] for story in story_ids if story in stories],
         )
     for legacy_id, fields, awards in sample_recipients(communes):
         if legacy_id not in existing:
-            add_exemplar(
-                index,
-                legacy_id,
-                published_at=SAMPLES_PUBLISHED,
-                commendations=awards,
-                is_sample=True,
-                **fields,
-            )
+            upsert_exemplar(index, legacy_id, commendations=awards, is_sample=True, **fields)
+    date_profiles(
+        [model[0] for model in MODELS],
+        [legacy_id for legacy_id, _fields, _awards in sample_recipients(communes)],
+    )
     stdout.write(
         _(
             "Exemplars: %(models)d grassroots models from the seed story, and %(samples)d sample "

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from website.models import Commune
 
-from .models import AwardLevel, Commendation, ExemplarKind, ExemplarPage
+from .choices import AwardLevel, ExemplarKind
+from .models import Commendation, ExemplarPage
 
 EVERYTHING = [("", _("All"))]
 

@@ -15,7 +15,8 @@ from website.importing import (
 from website.models import Commune
 from website.text import match_key, nfc
 
-from .models import AwardLevel, AwardType, ExemplarIndexPage, ExemplarKind
+from .choices import AwardLevel, AwardType, ExemplarKind
+from .models import ExemplarIndexPage
 from .services import upsert_exemplar
 
 EXEMPLAR_COLUMNS = ("name", "kind", "unit", "commune", "field", "summary")

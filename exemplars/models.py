@@ -19,27 +19,9 @@ from website.pagination import paginate
 from website.privacy import CachedPrivacyMixin, ReaderPageManager
 from website.text import first_paragraph
 
+from .choices import AwardLevel, AwardType, ExemplarKind
+
 LISTING_THUMBNAIL = "fill-160x160"
-
-
-class ExemplarKind(models.TextChoices):
-    INDIVIDUAL = "ca_nhan", _("Individual")
-    COLLECTIVE = "tap_the", _("Collective")
-    MODEL = "mo_hinh", _("Grassroots model")
-
-
-class AwardLevel(models.TextChoices):
-    DISTRICT = "huyen", _("District")
-    PROVINCE = "tinh", _("Province")
-    CENTRAL = "trung_uong", _("Central")
-
-
-class AwardType(models.TextChoices):
-    CERTIFICATE = "giay_khen", _("Certificate of merit")
-    DIPLOMA = "bang_khen", _("Diploma of merit")
-    EMULATION_FLAG = "co_thi_dua", _("Emulation flag")
-    TITLE = "danh_hieu", _("Honorary title")
-    OTHER = "khac", _("Other")
 
 
 class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
@@ -174,7 +156,7 @@ class ExemplarPage(CachedPrivacyMixin, Page):
         blank=True,
         help_text=_("One or two sentences shown in the list and under the name."),
     )
-    story = StreamField(StoryStreamBlock(), verbose_name=_("their story"), blank=True)
+    body = StreamField(StoryStreamBlock(), verbose_name=_("their story"), blank=True)
     is_sample = models.BooleanField(
         _("sample data"),
         default=False,
@@ -199,7 +181,7 @@ class ExemplarPage(CachedPrivacyMixin, Page):
         FieldRowPanel([FieldPanel("unit"), FieldPanel("commune")]),
         FieldPanel("photo"),
         FieldPanel("summary"),
-        FieldPanel("story"),
+        FieldPanel("body"),
         FieldPanel("is_sample"),
         InlinePanel("commendations", heading=_("Commendations"), label=_("Commendation")),
         MultiFieldPanel(
@@ -211,7 +193,7 @@ class ExemplarPage(CachedPrivacyMixin, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
-        index.SearchField("story"),
+        index.SearchField("body"),
         index.SearchField("unit"),
         index.SearchField("field"),
         index.RelatedFields("commune", [index.SearchField("name")]),
@@ -228,7 +210,7 @@ class ExemplarPage(CachedPrivacyMixin, Page):
     @property
     def plain_summary(self):
         """The exemplar in one plain-text paragraph (for feeds and search results)."""
-        return self.summary or Truncator(first_paragraph(self.story)).words(60)
+        return self.summary or Truncator(first_paragraph(self.body)).words(60)
 
     def get_related_stories(self):
         """Live stories the editor chose, in their order, then the stories that link here."""

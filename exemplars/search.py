@@ -33,7 +33,7 @@ class ExemplarAdapter(ContentAdapter):
         return Document(
             title=page.title,
             lead=page.plain_summary,
-            body="\n".join([page.unit, page.field, stream_text(page.story), *reasons]),
+            body="\n".join([page.unit, page.field, stream_text(page.body), *reasons]),
             url=page.get_url() or "",
             date=self.latest_award_date(commendations) or page.first_published_at,
             section=page.get_kind_display(),

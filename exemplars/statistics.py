@@ -5,7 +5,7 @@ import csv
 
 from django.db.models import Count, F
 
-from .models import AwardLevel, ExemplarKind
+from .choices import AwardLevel, ExemplarKind
 
 KIND_COLOURS = {
     ExemplarKind.INDIVIDUAL: "#b3160b",

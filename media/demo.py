@@ -188,7 +188,7 @@ def load(stdout):
     for number, (title, year, occasion, start, end, description, items) in enumerate(
         CAMPAIGNS, start=1
     ):
-        page, _created = ensure_campaign(index, title, year)
+        page = ensure_campaign(index, title, year)
         page = page.get_latest_revision_as_object()
         fields = {
             "occasion": occasion,
@@ -226,7 +226,7 @@ def load(stdout):
             continue
         for name, value in fields.items():
             setattr(page, name, value)
-        page.description = [("paragraph", RichText(f"<p>{description}</p>"))]
+        page.body = [("paragraph", RichText(f"<p>{description}</p>"))]
         page.save_revision()
         publish_items(page.pk, upserts=upserts)
     stdout.write(

@@ -123,7 +123,7 @@ class InventoryImporter(CsvImporter):
         for _line, data in rows:
             key = (data["campaign"], data["year"])
             if key not in pages:
-                pages[key], _created = ensure_campaign(index, *key)
+                pages[key] = ensure_campaign(index, *key)
             upserts[pages[key].pk].append(data["item"])
         known = InventoryItem.objects.filter(
             import_id__in=[item["import_id"] for items in upserts.values() for item in items]

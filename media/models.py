@@ -243,7 +243,7 @@ class InventoryPage(CachedPrivacyMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("The unit in charge of putting up and taking down the items."),
     )
-    description = StreamField(StoryStreamBlock(), verbose_name=_("description"), blank=True)
+    body = StreamField(StoryStreamBlock(), verbose_name=_("description"), blank=True)
 
     objects = ReaderPageManager()
 
@@ -254,14 +254,14 @@ class InventoryPage(CachedPrivacyMixin, RoutablePageMixin, Page):
             heading=_("Period"),
         ),
         FieldPanel("responsible_unit"),
-        FieldPanel("description"),
+        FieldPanel("body"),
         InlinePanel("items", heading=_("Items"), label=_("item")),
     ]
 
     search_fields = Page.search_fields + [
         index.SearchField("occasion"),
         index.SearchField("responsible_unit"),
-        index.SearchField("description"),
+        index.SearchField("body"),
         index.RelatedFields("items", [index.SearchField("location"), index.SearchField("slogan")]),
         index.FilterField("year"),
     ]

@@ -67,9 +67,7 @@ class InventoryAdapter(ContentAdapter):
             title=page.title,
             # Sentences, so that a result's snippet reads as Vietnamese prose.
             lead=campaign_sentence(page),
-            body="\n".join(
-                [stream_text(page.description)] + [item_sentence(item) for item in items]
-            ),
+            body="\n".join([stream_text(page.body)] + [item_sentence(item) for item in items]),
             url=page.get_url() or "",
             date=timezone.make_aware(datetime.datetime(day.year, day.month, day.day)),
             section=page.occasion,

@@ -1,7 +1,7 @@
 """Writing inventories outside the admin (the demo and the import), always through page
 revisions, so what an editor opens next in the admin is what the site shows."""
 
-from website.pages import unique_slug
+from website.pages import ensure_child, publish
 
 from .models import InventoryIndexPage, InventoryPage
 
@@ -9,32 +9,14 @@ INDEX_TITLE = "Cổ động trực quan"
 
 
 def ensure_index(home):
-    index = InventoryIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=InventoryIndexPage(
-                title=INDEX_TITLE, slug="co-dong-truc-quan", show_in_menus=True
-            )
-        )
-        index.save_revision().publish()
-    return index
+    return ensure_child(
+        home, InventoryIndexPage, title=INDEX_TITLE, slug="co-dong-truc-quan", show_in_menus=True
+    )
 
 
-def find_campaign(index, title, year):
-    return InventoryPage.objects.child_of(index).filter(title=title, year=year).first()
-
-
-def ensure_campaign(index, title, year, **fields):
-    """The campaign called `title` in `year` below `index`, created (unpublished) when new.
-    Returns (page, created)."""
-    page = find_campaign(index, title, year)
-    if page is not None:
-        return page, False
-    page = InventoryPage(title=title, year=year, slug=unique_slug(index, title), live=False)
-    for name, value in fields.items():
-        setattr(page, name, value)
-    index.add_child(instance=page)
-    return page, True
+def ensure_campaign(index, title, year):
+    """The campaign called `title` in `year` below `index`, added unpublished when new."""
+    return ensure_child(index, InventoryPage, match={"title": title, "year": year}, live=False)
 
 
 def publish_items(page_id, upserts=(), removals=()):
@@ -52,5 +34,4 @@ def publish_items(page_id, upserts=(), removals=()):
             for name, value in data.items():
                 setattr(item, name, value)
     draft.items = items
-    draft.save_revision().publish()
-    return draft
+    return publish(draft)

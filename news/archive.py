@@ -9,6 +9,10 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from website.pages import ensure_child
+
+from .models import SectionPage
+
 ARCHIVE_TITLE = "Lưu trữ"
 ARCHIVE_SLUG = "luu-tru"
 ARCHIVE_ACTION = "news.archive"
@@ -17,15 +21,13 @@ ARCHIVE_ACTION = "news.archive"
 def archive_root():
     """The archive: a section (so an archived story keeps a section) under the tree's root,
     beside the sites' home pages, never published."""
-    from .models import SectionPage
-
-    root = Page.get_first_root_node()
-    archive = SectionPage.objects.child_of(root).filter(slug=ARCHIVE_SLUG).first()
-    if archive is None:
-        archive = root.add_child(
-            instance=SectionPage(title=ARCHIVE_TITLE, slug=ARCHIVE_SLUG, live=False)
-        )
-    return archive
+    return ensure_child(
+        Page.get_first_root_node(),
+        SectionPage,
+        match={"slug": ARCHIVE_SLUG},
+        live=False,
+        title=ARCHIVE_TITLE,
+    )
 
 
 def is_archived(page):

@@ -9,7 +9,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from treebeard.exceptions import PathOverflow
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.log_actions import get_active_log_context
@@ -24,8 +23,7 @@ from wagtail.models import (
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published, published
 
-from website.pages import unique_slug
-from website.text import fold
+from website.pages import ensure_child, free_slug
 
 from .models import ArticlePage, ArticlePageTag, SectionPage
 
@@ -55,13 +53,7 @@ def clean_html(html):
 
 
 def ensure_section(home, title):
-    section = SectionPage.objects.child_of(home).filter(title=title).first()
-    if section is None:
-        section = home.add_child(
-            instance=SectionPage(title=title, slug=unique_slug(home, title), show_in_menus=True)
-        )
-        section.save_revision().publish()
-    return section
+    return ensure_child(home, SectionPage, match={"title": title}, show_in_menus=True)
 
 
 STORY_FIELDS = (
@@ -229,15 +221,8 @@ class StoryPublisher:
         return path
 
     def _take_slug(self, section, text):
-        """`website.pages.unique_slug` without a query: the section's slugs are known here."""
-        taken = self._children_of(section).slugs
-        base = slugify(fold(text))[:70] or "trang"
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        return slug
+        # Without a query: the section's slugs are known here.
+        return free_slug(text, self._children_of(section).slugs)
 
     def _move(self, story, section):
         if old := self._children.get(story.path[: -Page.steplen]):

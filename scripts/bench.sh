@@ -13,8 +13,8 @@ trap 'scripts/services.sh stop' EXIT
 eval "$(scripts/services.sh start)"
 export DJANGO_SETTINGS_MODULE=website.settings.dev
 export SEARCH_INDEX_ALIAS=bench-content
-# Reader pages at BENCH_PAGE_SIZES stories, in a database of their own (site/website/bench.py).
-PYTHONPATH=site:. "$PY" -m website.bench "${BENCH_PAGE_SIZES:-300,10000,100000}"
+# Reader pages at BENCH_PAGE_SIZES stories, in a database of their own (benchmarks/reader_pages.py).
+PYTHONPATH=site:. "$PY" -m benchmarks.reader_pages "${BENCH_PAGE_SIZES:-300,10000,100000}"
 "$PY" manage.py migrate --noinput -v 0
 # Ranking quality on both engines (search/relevance.py); a bulk request of the index rebuild
 # may take longer than readers' timeout on a busy machine.

@@ -40,7 +40,7 @@ export DATABASE_URL=${DATABASE_URL%/*}/cache_bench
 export DJANGO_SETTINGS_MODULE=website.settings.dev FRONTEND_CACHE_URL=$VARNISH_URL
 export MEDIA_ROOT=$SERVICES_DIR/uploads
 "$PY" manage.py migrate --noinput -v 0
-PYTHONPATH=site:. "$PY" -m website.bench_cache prepare "$VARNISH_URL" >"$SERVICES_DIR/paths"
+PYTHONPATH=site:. "$PY" -m benchmarks.front_cache prepare "$VARNISH_URL" >"$SERVICES_DIR/paths"
 eval "$(scripts/topology.sh start)"
 static=$SERVICES_DIR/topology/static/bench
 mkdir -p "$static"
@@ -67,11 +67,11 @@ done
 
 echo
 read -r idle_median idle_worst idle_after idle_after_worst < <(
-  PYTHONPATH=site:. "$PY" -m website.bench_cache publish "$VARNISH_URL" 5)
+  PYTHONPATH=site:. "$PY" -m benchmarks.front_cache publish "$VARNISH_URL" 5)
 wrk -t1 -c8 -d60s "$VARNISH_URL/" >/dev/null &
 load=$!
 read -r busy_median busy_worst busy_after busy_after_worst < <(
-  PYTHONPATH=site:. "$PY" -m website.bench_cache publish "$VARNISH_URL" 5)
+  PYTHONPATH=site:. "$PY" -m benchmarks.front_cache publish "$VARNISH_URL" 5)
 kill "$load" 2>/dev/null || true
 wait "$load" 2>/dev/null || true
 echo "Publish to served on the home page through the cache (5 stories), from the publish call" \

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from .models import Commune, CommuneKind, HomePage, OfficeSettings, WebsiteLink
+from .pages import ensure_child
 from .sites import public_address
 
 HOME_TITLE = "Trang chủ"
@@ -36,17 +37,13 @@ def home_page():
 
 
 def load(stdout):
-    root = Page.get_first_root_node()
-    home = home_page()
-    if home is None:
-        home = root.add_child(
-            instance=HomePage(
-                title=HOME_TITLE,
-                slug="trang-chu",
-                introduction="Trang thông tin điện tử của Ban Tuyên giáo Huyện ủy Kiên Lương.",
-            )
-        )
-        home.save_revision().publish()
+    home = home_page() or ensure_child(
+        Page.get_first_root_node(),
+        HomePage,
+        title=HOME_TITLE,
+        slug="trang-chu",
+        introduction="Trang thông tin điện tử của Ban Tuyên giáo Huyện ủy Kiên Lương.",
+    )
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname, site.port = public_address()
     site.root_page = home

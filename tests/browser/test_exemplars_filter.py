@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from exemplars.models import AwardLevel, ExemplarKind
+from exemplars.choices import AwardLevel, ExemplarKind
 from tests.exemplars.factories import ExemplarIndexPageFactory, award, publish_exemplar
 
 

@@ -4,7 +4,7 @@ the statistics table reachable and scrollable without a mouse."""
 import pytest
 from playwright.sync_api import expect
 
-from exemplars.models import AwardLevel, ExemplarKind
+from exemplars.choices import AwardLevel, ExemplarKind
 from tests.exemplars.factories import ExemplarIndexPageFactory, award, publish_exemplar
 from tests.factories import SectionPageFactory
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from exemplars.models import AwardLevel, ExemplarKind
+from exemplars.choices import AwardLevel, ExemplarKind
 from tests.conftest import main_column
 from tests.exemplars.factories import award
 

@@ -50,7 +50,7 @@ class PageTreeTests(WagtailPageTestCase):
                 "slug": "clb-phu-nu-bao-ve-moi-truong",
                 "kind": "mo_hinh",
                 "summary": "Thu gom rác, trồng cây xanh.",
-                "story": streamfield([]),
+                "body": streamfield([]),
                 "commendations": inline_formset(
                     [
                         {
@@ -127,7 +127,7 @@ def test_profile_lists_chosen_stories_and_stories_linking_to_it(client, make_exe
 @pytest.mark.django_db
 def test_plain_summary_falls_back_to_the_story_text(make_exemplar):
     exemplar = make_exemplar(summary="", title="Nuôi heo đất")
-    exemplar.story = [("paragraph", RichText("<p>Chị em <b>bỏ tiền</b> vào heo đất.</p>"))]
+    exemplar.body = [("paragraph", RichText("<p>Chị em <b>bỏ tiền</b> vào heo đất.</p>"))]
     assert exemplar.plain_summary == "Chị em bỏ tiền vào heo đất."
     exemplar.summary = "Tiết kiệm để giúp nhau."
     assert exemplar.plain_summary == "Tiết kiệm để giúp nhau."

@@ -2,7 +2,7 @@
 
 import pytest
 
-from exemplars.models import AwardLevel, AwardType
+from exemplars.choices import AwardLevel, AwardType
 from tests.search.conftest import facet, titles
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from exemplars import demo as exemplars_demo
 from exemplars import statistics
-from exemplars.models import AwardLevel, AwardType, ExemplarKind, ExemplarPage
+from exemplars.choices import AwardLevel, AwardType, ExemplarKind
+from exemplars.models import ExemplarPage
 from tests.conftest import main_column
 from tests.exemplars.factories import award
 from website import demo as website_demo

@@ -63,7 +63,7 @@ class PageTreeTests(WagtailPageTestCase):
                 "start_date": "",
                 "end_date": "",
                 "responsible_unit": "",
-                "description": streamfield([]),
+                "body": streamfield([]),
                 "items": inline_formset([item | overrides]),
             }
         )
@@ -116,7 +116,7 @@ def test_summary_is_plain_text_for_search(seed_2017):
         "37 băng rôn, 480 cờ Đảng, 530 cờ phướn, 21 pano"
     )
     indexed = {field.field_name for field in InventoryPage.search_fields}
-    assert {"title", "occasion", "description", "items", "year"} <= indexed
+    assert {"title", "occasion", "body", "items", "year"} <= indexed
 
 
 @pytest.mark.django_db

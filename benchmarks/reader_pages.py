@@ -1,6 +1,6 @@
 """Benchmark: reader pages at several corpus sizes, uncached (run by `make bench`).
 
-Usage: PYTHONPATH=site:. python -m website.bench [SIZES] — SIZES like 300,10000,100000.
+Usage: PYTHONPATH=site:. python -m benchmarks.reader_pages [SIZES] — SIZES like 300,10000,100000.
 Needs DATABASE_URL (PostgreSQL; scripts/bench.sh starts one; the benchmark works in a database of
 its own beside it and drops it afterwards) and `wrk` on the PATH. For each
 size it grows the corpus (news.corpus), then for every page prints:

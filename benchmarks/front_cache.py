@@ -1,9 +1,9 @@
 """Benchmark helpers for the front cache (scripts/bench_cache.sh, under `make bench`).
 
-PYTHONPATH=site:. python -m website.bench_cache prepare <site_url>
+PYTHONPATH=site:. python -m benchmarks.front_cache prepare <site_url>
     the demo content, served by the default site at <site_url>; prints one path per line:
     home, story, section, exemplar list, report, then every story.
-PYTHONPATH=site:. python -m website.bench_cache publish <site_url> [runs]
+PYTHONPATH=site:. python -m benchmarks.front_cache publish <site_url> [runs]
     publishes new stories as an editor does (the purge included) and prints how long until
     each is on the home page served by the cache, median and worst, then the same counted
     from the moment the publish call returned (seconds).
