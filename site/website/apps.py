@@ -10,9 +10,10 @@ class WebsiteConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.fields import StreamField
 
-        from . import forms, signal_handlers
+        from . import admin_labels, signal_handlers
         from .blocks import CheckedBlockField
 
         signal_handlers.connect()
         register_form_field_override(StreamField, override={"form_class": CheckedBlockField})
-        forms.label_page_choosers()
+        admin_labels.label_page_choosers()
+        admin_labels.label_site_columns()

@@ -1,10 +1,9 @@
 """Forms of Wagtail's admin, where Wagtail leaves a label to Django: Django then derives it
-from the field's name ("Password", "Page"), in English whatever the editor's language."""
+from the field's name ("Password"), in English whatever the editor's language
+(website.admin_labels mends the others)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
-from wagtail.admin.forms.workflows import WorkflowPageForm
-from wagtail.users.forms import PagePermissionsForm
 
 
 class LoginForm(WagtailLoginForm):
@@ -13,9 +12,3 @@ class LoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Password")
-
-
-def label_page_choosers():
-    """The page choosers of a group's page permissions and of a workflow's pages."""
-    for form in (PagePermissionsForm, WorkflowPageForm):
-        form.base_fields["page"].label = _("Page")

@@ -1,11 +1,12 @@
 """Dropping cached fragments and purging the front cache when what readers see changes
 (docs/caching.md)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.contrib.auth.management import create_permissions
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import fragments, frontend_cache
+from . import admin_labels, fragments, frontend_cache
 
 
 def drop_fragments(sender, **kwargs):
@@ -48,6 +49,14 @@ def site_changed(sender, **kwargs):
     frontend_cache.ban_all_sites()
 
 
+def name_permissions(sender, using, apps, **kwargs):
+    """After each app's migrations, its new permissions too are named in the site's language.
+    Django's own handler, which creates them, may come after this one: it runs first here
+    (it creates only what is missing)."""
+    create_permissions(sender, verbosity=0, using=using, apps=apps)
+    admin_labels.name_permissions(using)
+
+
 def connect():
     from .models import OfficeSettings, WebsiteLink
 
@@ -68,3 +77,5 @@ def connect():
     # A site's address and home page: cached with the site, and in every link of its pages.
     post_save.connect(site_changed, sender=Site)
     post_delete.connect(site_changed, sender=Site)
+    # Django names permissions in English.
+    post_migrate.connect(name_permissions, dispatch_uid="website.name_permissions")
