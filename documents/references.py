@@ -70,41 +70,13 @@ _REFERENCE = re.compile(
 
 # What follows a number that counts things rather than names a document: "kế hoạch 5 năm",
 # "Hướng dẫn 3 bước", "Quy định 10 điều" (folded; the first word of "nội dung", "nhiệm vụ"…).
-_COUNTED = frozenset(
-    [
-        "nam",
-        "thang",
-        "ngay",
-        "tuan",
-        "quy",
-        "gio",
-        "phut",
-        "diem",
-        "buoc",
-        "dieu",
-        "khoan",
-        "chuong",
-        "muc",
-        "noi",
-        "dung",
-        "nhiem",
-        "vu",
-        "giai",
-        "phap",
-        "van",
-        "de",
-        "nguoi",
-        "lan",
-        "ty",
-        "trieu",
-        "nghin",
-        "ngan",
-        "dong",
-        "xa",
-        "ap",
-        "to",
-    ]
-)
+# fmt: off
+_COUNTED = frozenset({
+    "nam", "thang", "ngay", "tuan", "quy", "gio", "phut", "diem", "buoc", "dieu", "khoan",
+    "chuong", "muc", "noi", "nhiem", "giai", "van", "nguoi", "lan", "ty", "trieu", "nghin",
+    "ngan", "dong", "xa", "ap", "to", "%",
+})
+# fmt: on
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|%)")
 _QUERY = re.compile(rf"\s*(?P<code>{_KIND}|{_CODE})\s*[-.]?\s*(?:so\s*)?(?P<number>\d{{1,5}})\s*")
 
