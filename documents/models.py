@@ -154,8 +154,8 @@ class DocumentPage(CachedPrivacyMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
+        verbose_name = _("official document")
+        verbose_name_plural = _("official documents")
 
 
 class DocumentFile(Orderable):
