@@ -212,7 +212,12 @@ class HomePage(CachedPrivacyMixin, Page):
         return latest, by_section
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "exemplars.ExemplarIndexPage", "media.InventoryIndexPage"]
+    subpage_types = [
+        "news.SectionPage",
+        "exemplars.ExemplarIndexPage",
+        "media.InventoryIndexPage",
+        "documents.DocumentIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "news",
     "exemplars",
     "media",
+    "documents",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",

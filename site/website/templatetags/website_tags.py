@@ -2,6 +2,8 @@ import uuid
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.models import Site
 
 from website import fragments
@@ -82,3 +84,14 @@ def site_menu(context):
 def minutes(duration):
     """A timedelta in whole minutes (at least 1), for messages such as the login lockout."""
     return max(1, round(duration.total_seconds() / 60))
+
+
+@register.filter(is_safe=True)
+def body_html(html):
+    """Rendered rich text passed through every app's `filter_body_html` hook (the document
+    library links the references it knows):
+    `{% filter body_html %}{% include_block page.body %}{% endfilter %}`."""
+    html = str(html)
+    for hook in hooks.get_hooks("filter_body_html"):
+        html = hook(html)
+    return mark_safe(html)

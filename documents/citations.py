@@ -1,0 +1,100 @@
+"""Which pages cite which documents (the Citation table), and the links readers follow.
+
+A citing page's citations are rewritten when it is published; those of a key when a document
+with that key is published, unpublished or deleted. Links are made when a page is shown
+(templatetags/document_links.py), so editors' text is never rewritten.
+"""
+
+from collections import defaultdict
+
+from django.apps import apps
+from django.db import transaction
+from wagtail.fields import RichTextField, StreamField
+
+from website import fragments
+from website.text import html_paragraphs, stream_text
+
+from .references import find_references
+
+# Pages whose text may cite documents: stories, exemplars, campaign inventories.
+CITING_MODELS = ("news.ArticlePage", "exemplars.ExemplarPage", "media.InventoryPage")
+
+
+def citing_models():
+    return [apps.get_model(label) for label in CITING_MODELS]
+
+
+def page_text(page):
+    """The text of every StreamField and rich text field of `page` (whatever each app calls
+    its body)."""
+    parts = []
+    for field in page._meta.fields:
+        if isinstance(field, StreamField):
+            parts.append(stream_text(getattr(page, field.name)))
+        elif isinstance(field, RichTextField):
+            parts.append("\n".join(html_paragraphs(getattr(page, field.name))))
+    return "\n".join(parts)
+
+
+def _documents():
+    """{key: document} for live, public documents, with "ct-5" standing for the one document
+    numbered 5 among the directives when only one is (a story's "Chỉ thị số 05")."""
+    from .models import DocumentPage
+
+    found = {}
+    by_partial = defaultdict(list)
+    for document in DocumentPage.objects.live().public().defer("file_text"):
+        found[document.key] = document
+        by_partial["-".join(document.key.split("-")[:2])].append(document)
+    for partial, documents in by_partial.items():
+        if len(documents) == 1:
+            found.setdefault(partial, documents[0])
+    return found
+
+
+def known_links():
+    """{key: (url, title)} of the documents readers can open, until the content changes."""
+
+    def compute():
+        return {key: (document.get_url(), document.title) for key, document in _documents().items()}
+
+    return fragments.cached("document-links", compute)
+
+
+def record(page):
+    """Rewrite the citations of `page` from its text as published."""
+    from .models import Citation
+
+    labels = {}
+    for reference in find_references(page_text(page)):
+        labels.setdefault(reference.key, reference.text[:120])
+    documents = _documents()
+    with transaction.atomic():
+        Citation.objects.filter(page=page).delete()
+        Citation.objects.bulk_create(
+            Citation(page=page, key=key, label=label, document=documents.get(key))
+            for key, label in labels.items()
+        )
+
+
+def relink(keys=(), document=None):
+    """Point the citations of `keys`, and those that pointed at `document`, at whatever live
+    document now has their key (or at nothing)."""
+    from .models import Citation
+
+    documents = _documents()
+    citations = Citation.objects.filter(key__in=set(keys))
+    if document is not None:
+        citations = citations | Citation.objects.filter(document_id=document.pk)
+    changed = []
+    for citation in citations:
+        target = documents.get(citation.key)
+        if citation.document_id != (target.pk if target else None):
+            citation.document = target
+            changed.append(citation)
+    Citation.objects.bulk_update(changed, ["document"])
+
+
+def keys_of(document):
+    """The keys that may stand for `document`: its own and its kind and number."""
+    return {document.key, "-".join(document.key.split("-")[:2])}
