@@ -9,7 +9,6 @@ class ExemplarsConfig(AppConfig):
     def ready(self):
         from search.registry import register
 
-        from . import feeds  # noqa: F401  (registers the exemplar feed)
         from .search import ExemplarAdapter
 
         # Before the search app connects its signal handlers (it comes later in INSTALLED_APPS).

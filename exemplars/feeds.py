@@ -1,8 +1,8 @@
-"""The feed of newly published exemplar profiles, on the news app's feed framework."""
+"""The feed of newly published exemplar profiles."""
 
 from django.utils.translation import gettext_lazy as _
 
-from news import feeds
+from website import feeds
 
 from .models import ExemplarPage
 
@@ -10,6 +10,7 @@ from .models import ExemplarPage
 @feeds.register
 class ExemplarFeed(feeds.Feed):
     name = "exemplars"
+    order = 40
     title = _("Exemplary people and models")
     description = _("Newly published profiles of exemplary people, collectives and models.")
 

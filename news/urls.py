@@ -1,17 +1,10 @@
-from django.urls import path, re_path
+from django.urls import path
 
-from . import feed_views, views
+from . import views
 
 app_name = "news"
 
 urlpatterns = [
-    path("feeds/", feed_views.index, name="feeds"),
-    re_path(
-        r"^feeds/section/(?P<slug>[-\w]+)\.(?P<fmt>rss|atom)$",
-        feed_views.section_feed,
-        name="section_feed",
-    ),
-    re_path(r"^feeds/(?P<name>[-\w]+)\.(?P<fmt>rss|atom)$", feed_views.feed, name="feed"),
     # Past the front cache (settings.SHARED_CACHE_EXCLUDED_PATHS).
     path("reader/feedback/token/", views.feedback_token, name="feedback_token"),
     path("reader/feedback/<int:page_id>/", views.feedback, name="feedback"),

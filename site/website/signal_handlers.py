@@ -10,8 +10,15 @@ from . import admin_labels, fragments, frontend_cache
 
 
 def drop_fragments(sender, **kwargs):
-    """Every page shows the links box and the office's details."""
+    """Every page shows the links box and the office's details; and a page that went live,
+    changed, left, moved or changed privacy may be in any feed or listing: the next request
+    rebuilds them."""
     fragments.changed()
+
+
+def drop_fragments_on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page | PageViewRestriction):
+        fragments.changed()
 
 
 def purge_published(sender, instance, **kwargs):
@@ -77,5 +84,11 @@ def connect():
     # A site's address and home page: cached with the site, and in every link of its pages.
     post_save.connect(site_changed, sender=Site)
     post_delete.connect(site_changed, sender=Site)
+    # Any page type, so that every app's feeds and listings are kept fresh.
+    page_published.connect(drop_fragments)
+    page_unpublished.connect(drop_fragments)
+    post_page_move.connect(drop_fragments)
+    post_delete.connect(drop_fragments_on_delete)
+    post_save.connect(drop_fragments, sender=PageViewRestriction)
     # Django names permissions in English.
     post_migrate.connect(name_permissions, dispatch_uid="website.name_permissions")

@@ -6,14 +6,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import feed_views, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    # Each content domain adds its own routes here (feeds, search, …).
+    # Every app's feeds (website.feeds): site-wide ones and those of one page (a section).
+    path("feeds/", feed_views.index, name="feeds"),
+    re_path(r"^feeds/(?P<name>[-\w]+)\.(?P<fmt>rss|atom)$", feed_views.feed, name="feed"),
+    re_path(
+        r"^feeds/(?P<name>[-\w]+)/(?P<slug>[-\w]+)\.(?P<fmt>rss|atom)$",
+        feed_views.page_feed,
+        name="page_feed",
+    ),
+    # Each content domain adds its own routes here (search, …).
     path("search/", include("search.urls")),
     path("", include("news.urls")),
     # Wagtail's page addresses cannot hold a dot: hand …/<name>.csv to Wagtail's serve view,

@@ -4,7 +4,6 @@ import re
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -12,7 +11,6 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from . import feeds
-from .models import SectionPage
 
 
 class BadLimit(ValueError):
@@ -40,6 +38,13 @@ def get_site(request):
     return site
 
 
+def find(feed_classes, name):
+    feed_class = next((feed for feed in feed_classes if feed.name == name), None)
+    if feed_class is None:
+        raise Http404
+    return feed_class
+
+
 def serve(request, feed_class, fmt, **kwargs):
     try:
         limit = parse_limit(request, feed_class)
@@ -62,36 +67,40 @@ def serve(request, feed_class, fmt, **kwargs):
 
 @require_safe
 def feed(request, name, fmt):
-    feed_class = feeds.registry.get(name)
-    if feed_class is None:
-        raise Http404
-    return serve(request, feed_class, fmt)
+    return serve(request, find(feeds.site_feeds(), name), fmt)
 
 
 @require_safe
-def section_feed(request, slug, fmt):
-    site = get_site(request)
-    section = SectionPage.objects.live().public().child_of(site.root_page).filter(slug=slug).first()
-    if section is None:
+def page_feed(request, name, slug, fmt):
+    feed_class = find(feeds.page_feeds(), name)
+    page = feed_class.pages(get_site(request)).filter(slug=slug).first()
+    if page is None:
         raise Http404
-    return serve(request, feeds.SectionFeed, fmt, section=section)
+    return serve(request, feed_class, fmt, page=page)
+
+
+def addresses(feed_class, *args):
+    return {fmt: feed_class.url(fmt, *args) for fmt in feeds.FORMATS}
 
 
 @require_safe
 def index(request):
     site = get_site(request)
-    sections = SectionPage.objects.live().public().child_of(site.root_page)
     site_feeds = [
+        {"title": feed.title, "description": feed.description, **addresses(feed)}
+        for feed in feeds.site_feeds()
+    ]
+    page_feeds = [
         {
             "title": feed.title,
             "description": feed.description,
-            "rss": reverse("news:feed", kwargs={"name": name, "fmt": "rss"}),
-            "atom": reverse("news:feed", kwargs={"name": name, "fmt": "atom"}),
+            "empty": feed.empty,
+            "pages": [(page.title, addresses(feed, page)) for page in feed.pages(site)],
         }
-        for name, feed in feeds.registry.items()
+        for feed in feeds.page_feeds()
     ]
     return render(
         request,
-        "news/feeds.html",
-        {"feeds": site_feeds, "sections": sections, "root_url": site.root_url},
+        "website/feeds.html",
+        {"feeds": site_feeds, "page_feeds": page_feeds, "root_url": site.root_url},
     )
