@@ -7,10 +7,4 @@ class ExemplarsConfig(AppConfig):
     verbose_name = _("Exemplars")
 
     def ready(self):
-        from search.registry import register
-
         from . import feeds  # noqa: F401  (registers the exemplar feed)
-        from .search import ExemplarAdapter
-
-        # Before the search app connects its signal handlers (it comes later in INSTALLED_APPS).
-        register(ExemplarAdapter())

@@ -25,6 +25,9 @@ from .models import (
     ExemplarRelatedStory,
 )
 
+# Exemplars go under the home page, in its communes, and link to the news demo's stories.
+LOAD_AFTER = ("website", "news")
+
 INDEX_TITLE = "Gương người tốt việc tốt"
 INDEX_SLUG = "guong-nguoi-tot-viec-tot"
 
