@@ -19,6 +19,9 @@ from .choices import AwardLevel, AwardType, ExemplarKind
 from .models import Commendation, ExemplarIndexPage, ExemplarPage
 from .services import upsert_exemplar
 
+# Exemplars go under the home page, in its communes, and link to the news demo's stories.
+LOAD_AFTER = ("website", "news")
+
 INDEX_TITLE = "Gương người tốt việc tốt"
 INDEX_SLUG = "guong-nguoi-tot-viec-tot"
 

@@ -13,6 +13,9 @@ from website.models import Commune
 
 from .services import ensure_campaign, ensure_index, publish_items
 
+# Inventories go under the home page and name its communes.
+LOAD_AFTER = ("website",)
+
 BA_HON = "Trục chính khu Đô thị Ba Hòn"
 UNIT = "Phòng Văn hóa và Thông tin huyện Kiên Lương"
 

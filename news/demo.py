@@ -19,6 +19,9 @@ from .models import ArticlePage
 from .roles import setup_newsroom
 from .services import STORY_FIELDS, clean_html, ensure_section, upsert_story
 
+# Sections go under the home page.
+LOAD_AFTER = ("website",)
+
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 SECTIONS = ["Học tập và làm theo Bác", "Xây dựng Đảng", "Thời sự", "Thuế", "Trang địa phương"]

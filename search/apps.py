@@ -8,8 +8,5 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signal_handlers
-        from .adapters import StoryAdapter
-        from .registry import register
 
-        register(StoryAdapter())
         signal_handlers.connect()

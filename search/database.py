@@ -16,12 +16,13 @@ from django.contrib.postgres.fields.array import ArrayContains, ArrayOverlap
 from django.db import connection, transaction
 from django.db.models import Case, Count, Func, IntegerField, Q, TextField, Value, When
 
-from . import ranking
+from . import indexing, ranking
+from .engine import FACET_SIZE, HIT_FIELDS, SUGGESTION_FIELDS, Engine, by_kind
 from .models import SearchDocument
-from .query import FACETS
+from .query import FACETS, TYPO_EDITS, TYPO_PREFIX
+from .registry import get_adapter
 from .spelling import near
 
-FACET_SIZE = 50
 # Which copy each way of matching reads.
 COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
 # Short texts, which PostgreSQL ranks by testing each candidate row: cheaper than reading every
@@ -57,7 +58,7 @@ class Words(Func):
     output_field = ArrayField(TextField())
 
 
-class DatabaseEngine:
+class DatabaseEngine(Engine):
     name = "database"
 
     def __init__(self):
@@ -69,8 +70,10 @@ class DatabaseEngine:
         if unit not in self._forms:
             folded = [unit.folded]
             if unit.tolerates_typo:
-                prefix = unit.folded[0][: ranking.TYPO_PREFIX]
-                folded += [(word,) for word in near(unit.folded[0], 1) if word.startswith(prefix)]
+                prefix = unit.folded[0][:TYPO_PREFIX]
+                folded += [
+                    (word,) for word in near(unit.folded[0], TYPO_EDITS) if word.startswith(prefix)
+                ]
             self._forms[unit] = unit.words, list(dict.fromkeys(folded))
         return self._forms[unit]
 
@@ -213,9 +216,8 @@ class DatabaseEngine:
         return rows.annotate(score=self.score(query.units)).order_by("-score", "-date", "-pk")
 
     def hits(self, query, offset, limit):
-        fields = ("kind", "title", "lead", "body", "url", "section", "date")
         with self.planned():
-            return list(self.ranked(query).values(*fields)[offset : offset + limit])
+            return list(self.ranked(query).values(*HIT_FIELDS)[offset : offset + limit])
 
     def suggest(self, units, limit):
         # Every word typed, the last one perhaps unfinished.
@@ -223,4 +225,15 @@ class DatabaseEngine:
         rows = SearchDocument.objects.filter(removed=False, title_folded__contains=" " + last)
         for word in complete:
             rows = rows.filter(title_folded__contains=_needle([word]))
-        return list(rows.order_by("-date").values("title", "url")[:limit])
+        return list(rows.order_by("-date").values(*SUGGESTION_FIELDS)[:limit])
+
+    def held(self):
+        return set(SearchDocument.objects.filter(removed=False).values_list("kind", "object_id"))
+
+    def repair(self, missing, extra):
+        """Write the documents of `missing` anew from their objects, remove those of `extra`."""
+        for kind, ids in by_kind(missing).items():
+            indexing.sync(get_adapter(kind).get_queryset().filter(pk__in=ids))
+        for kind, ids in by_kind(extra).items():
+            indexing.remove(kind, ids)
+        indexing.push_later()

@@ -13,8 +13,9 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text
 
 from . import ranking
+from .engine import FACET_SIZE, HIT_FIELDS, SUGGESTION_FIELDS, Engine, by_kind
 from .models import SearchDocument
-from .query import FACETS
+from .query import FACETS, TYPO_EDITS, TYPO_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,6 @@ UNAVAILABLE = (TransportError, ApiError)
 # Errors that abandon a rebuild, leaving the previous index serving.
 REBUILD_FAILED = (*UNAVAILABLE, helpers.BulkIndexError)
 
-FACET_SIZE = 50
 BULK_CHUNK = 500
 
 
@@ -174,8 +174,9 @@ def ping():
         return False
 
 
-class ElasticsearchEngine:
+class ElasticsearchEngine(Engine):
     name = "elasticsearch"
+    unavailable = UNAVAILABLE
 
     def search(self):
         return Search(using=client(), index=alias())
@@ -221,7 +222,11 @@ class ElasticsearchEngine:
             "folded": ("_folded", {"query": unit.folded_text}),
             "typo": (
                 "_folded",
-                {"query": unit.folded_text, "fuzziness": 1, "prefix_length": ranking.TYPO_PREFIX},
+                {
+                    "query": unit.folded_text,
+                    "fuzziness": TYPO_EDITS,
+                    "prefix_length": TYPO_PREFIX,
+                },
             ),
         }
         return Q(
@@ -261,7 +266,7 @@ class ElasticsearchEngine:
         s = self.search().query(self.text_query(query.units))
         s = s.filter(self.filter_query(query.filters))
         s = s.sort("-date") if query.sort == "newest" else s.sort("_score", "-date")
-        s = s.source(["kind", "title", "lead", "body", "url", "section", "date"])
+        s = s.source(list(HIT_FIELDS))
         return [hit.to_dict() for hit in s[offset : offset + limit].execute()]
 
     def suggest(self, units, limit):
@@ -270,8 +275,30 @@ class ElasticsearchEngine:
         s = self.search().query(
             "match_bool_prefix", title_folded={"query": text, "operator": "and"}
         )
-        s = s.source(["title", "url"])[:limit]
-        return [{"title": hit.title, "url": hit.url} for hit in s.execute()]
+        s = s.source(list(SUGGESTION_FIELDS))[:limit]
+        return [hit.to_dict() for hit in s.execute()]
+
+    def held(self):
+        hits = helpers.scan(writer(), index=alias(), _source=False, size=1000)
+        held = set()
+        for hit in hits:
+            kind, _, pk = hit["_id"].rpartition("-")
+            held.add((kind, int(pk)))
+        return held
+
+    def repair(self, missing, extra):
+        """Send the database copy of `missing` again, delete the documents of `extra`."""
+        for kind, ids in by_kind(missing).items():
+            SearchDocument.objects.filter(kind=kind, object_id__in=ids).update(pending=True)
+        helpers.bulk(
+            writer(),
+            (
+                {"_op_type": "delete", "_index": alias(), "_id": f"{kind}-{pk}"}
+                for kind, pk in extra
+            ),
+            raise_on_error=False,
+        )
+        push_pending()
 
 
 def _points(points, kind, field, params):

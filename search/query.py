@@ -10,8 +10,17 @@ from website.text import clean, fold, words
 MAX_QUERY_LENGTH = 200
 # A whole title typed from memory: up to 20 words.
 MAX_UNITS = 20
-# Words this long (folded) still match with one letter wrong, inserted, missing or swapped.
+# Typos, for both engines. Words of TYPO_MIN_LENGTH letters or more (folded) still match with
+# TYPO_EDITS letters wrong, inserted, missing or swapped; the first TYPO_PREFIX letters stay as
+# typed (Elasticsearch's prefix_length), which also keeps the variants few.
 TYPO_MIN_LENGTH = 5
+TYPO_EDITS = 1
+TYPO_PREFIX = 1
+# "Did you mean": unknown words of CORRECTED_MIN_LENGTH letters or more are replaced by the
+# closest known word one edit away, two from TWO_EDITS_MIN_LENGTH letters (shorter words have
+# too many one-letter neighbours for two edits to mean anything).
+CORRECTED_MIN_LENGTH = 3
+TWO_EDITS_MIN_LENGTH = 6
 # Filters a reader narrows by: request parameter -> field of the indexed document.
 FACETS = {"type": "kind", "section": "section", "year": "year", "commune": "commune"}
 SORTS = ("relevance", "newest")

@@ -30,9 +30,6 @@ PAIR_SLOP = 1
 COVERAGE = MAX_UNITS * (EXACT * max(FIELDS.values()) + PAIR["exact"]) + 1
 ALL_REQUIRED = 5
 MAY_MISS = 5
-# Typo variants keep their first letter (Elasticsearch's prefix_length), which also keeps
-# their number down.
-TYPO_PREFIX = 1
 
 
 def required(words):

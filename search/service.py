@@ -75,15 +75,14 @@ class Searcher:
     def engine_name(self):
         return self.engines[0].name
 
-    def run(self, method, *args):
+    def answer(self, ask):
+        """`ask(engine)` of the first engine that answers."""
         while True:
             engine = self.engines[0]
             try:
-                result = getattr(engine, method)(*args)
-            except Exception as error:
-                from .elastic import UNAVAILABLE
-
-                if len(self.engines) == 1 or not isinstance(error, UNAVAILABLE):
+                result = ask(engine)
+            except engine.unavailable as error:
+                if len(self.engines) == 1:
                     raise
                 logger.warning(
                     "Elasticsearch did not answer (%s: %s); searching the database instead "
@@ -99,8 +98,14 @@ class Searcher:
                 self.breaker.answered()
             return result
 
-    def suggest(self, units, limit=8):
-        return self.run("suggest", units, limit)
+    def summary(self, query):
+        return self.answer(lambda engine: engine.summary(query))
+
+    def hits(self, query, offset, limit):
+        return self.answer(lambda engine: engine.hits(query, offset, limit))
+
+    def suggest(self, units, limit):
+        return self.answer(lambda engine: engine.suggest(units, limit))
 
 
 class Results:
@@ -114,7 +119,7 @@ class Results:
 
     def _summarise(self):
         if self._summary is None:
-            self._summary = self.searcher.run("summary", self.query)
+            self._summary = self.searcher.summary(self.query)
         return self._summary
 
     def count(self):
@@ -134,9 +139,8 @@ class Results:
     def __getitem__(self, window):
         if not isinstance(window, slice):
             raise TypeError("Results can only be sliced")
-        rows = self.searcher.run(
-            "hits", self.query, window.start or 0, window.stop - (window.start or 0)
-        )
+        start = window.start or 0
+        rows = self.searcher.hits(self.query, start, window.stop - start)
         return [self.hit(row) for row in rows]
 
     def hit(self, row):

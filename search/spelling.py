@@ -2,6 +2,7 @@
 engine and the "did you mean" suggestion of both engines."""
 
 from .models import SearchTerm
+from .query import CORRECTED_MIN_LENGTH, TWO_EDITS_MIN_LENGTH
 
 
 def distance(a, b, limit=2):
@@ -40,15 +41,11 @@ def did_you_mean(units):
     for unit in units:
         unit_words = []
         for word in unit.folded:
-            if word not in known and len(word) > 2:
-                close = near(word, 1 if len(word) < TYPO_LONG else 2)
+            if word not in known and len(word) >= CORRECTED_MIN_LENGTH:
+                close = near(word, 2 if len(word) >= TWO_EDITS_MIN_LENGTH else 1)
                 if close:
                     word, changed = close[0], True
             unit_words.append(word)
         text = " ".join(unit_words)
         parts.append(f'"{text}"' if unit.phrase else text)
     return " ".join(parts) if changed else None
-
-
-# Below this length a word has too many one-letter neighbours for two edits to mean anything.
-TYPO_LONG = 6

@@ -15,6 +15,7 @@ from exemplars.models import Commendation, ExemplarIndexPage, ExemplarPage
 from media.models import InventoryIndexPage, InventoryItem
 from news import demo as news_demo
 from news.models import ArticlePage
+from website.management.commands import load_demo as load_demo_command
 
 
 def load_demo():
@@ -130,3 +131,12 @@ def test_without_espeak_ng_the_demo_goes_on_and_says_so(monkeypatch):
     out = io.StringIO()
     assert news_demo.radio_recording("Xin chào Kiên Lương.", out) is None
     assert "Không có bản ghi âm phát thanh: máy chưa cài espeak-ng" in out.getvalue()
+
+
+def test_each_demo_loads_after_the_demos_it_builds_on_whatever_the_order_of_the_apps(monkeypatch):
+    found = list(load_demo_command.get_app_submodules("demo"))
+    monkeypatch.setattr(load_demo_command, "get_app_submodules", lambda name: found[::-1])
+    order = [module.__name__ for module in load_demo_command.demo_loaders()]
+    assert order.index("news.demo") < order.index("exemplars.demo")
+    # The search documents are written from every other demo's content.
+    assert order[0] == "website.demo" and order[-1] == "search.demo"

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         differences = checking.compare()
         for difference in differences:
             self.stdout.write(
-                f"{difference.engine}: {len(difference.missing)} missing, "
+                f"{difference.engine.name}: {len(difference.missing)} missing, "
                 f"{len(difference.extra)} that should not be found"
             )
             for kind, pk in sorted(difference.missing)[:20]:
@@ -30,5 +30,8 @@ class Command(BaseCommand):
         checking.repair(differences)
         left = [difference for difference in checking.compare() if difference]
         if left:
-            raise CommandError(f"still different after repair: {left}")
+            counts = ", ".join(
+                f"{d.engine.name} {len(d.missing)} missing, {len(d.extra)} extra" for d in left
+            )
+            raise CommandError(f"still different after repair: {counts}")
         self.stdout.write("repaired")

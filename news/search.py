@@ -1,27 +1,24 @@
+"""How stories appear in the site search."""
+
 from django.utils.translation import gettext_lazy as _
 
+from search.models import SearchDocument
+from search.registry import ContentAdapter, Document
 from website.text import stream_text
 
-from .registry import ContentAdapter, Document
+from .models import ArticlePage
 
 
 class StoryAdapter(ContentAdapter):
     kind = "story"
     label = _("Story")
-
-    @property
-    def model(self):
-        from news.models import ArticlePage
-
-        return ArticlePage
+    model = ArticlePage
 
     def get_queryset(self):
         return self.model.objects.live().public().for_listing()
 
     def outdated_by(self, page):
         """A renamed section's stories: their documents still carry the old name."""
-        from .models import SearchDocument
-
         stale = SearchDocument.objects.filter(kind=self.kind).exclude(section=page.title)
         return self.model.objects.filter(section_id=page.pk, pk__in=stale.values("object_id"))
 

@@ -1,0 +1,47 @@
+"""What the search service and the index check ask of an engine. The database engine
+(`search.database`) and Elasticsearch (`search.elastic`) both answer it, with the same limits."""
+
+from abc import ABC, abstractmethod
+
+# Values shown per facet, most frequent first.
+FACET_SIZE = 50
+# What a hit brings to the results page, and a suggestion to the search box.
+HIT_FIELDS = ("kind", "title", "lead", "body", "url", "section", "date")
+SUGGESTION_FIELDS = ("title", "url")
+
+
+class Engine(ABC):
+    name = ""
+    # Errors meaning the engine did not answer, so that another may; none for the database,
+    # which answers last.
+    unavailable = ()
+
+    @abstractmethod
+    def summary(self, query):
+        """(total, {facet field: [(value, count)], most first}) for the query and its filters;
+        each facet counted with the other facets' filters, not its own."""
+
+    @abstractmethod
+    def hits(self, query, offset, limit):
+        """The ranked hits from `offset`, at most `limit`, as dicts of HIT_FIELDS."""
+
+    @abstractmethod
+    def suggest(self, units, limit):
+        """Up to `limit` documents whose titles hold every word typed (the last one perhaps
+        unfinished), as dicts of SUGGESTION_FIELDS."""
+
+    @abstractmethod
+    def held(self):
+        """(kind, object id) of every document the engine holds."""
+
+    @abstractmethod
+    def repair(self, missing, extra):
+        """Hold the documents of `missing` and drop those of `extra`, sets of (kind, id)."""
+
+
+def by_kind(pairs):
+    """{kind: {id}} of (kind, id) pairs."""
+    kinds = {}
+    for kind, pk in pairs:
+        kinds.setdefault(kind, set()).add(pk)
+    return kinds
