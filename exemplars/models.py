@@ -3,7 +3,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Max, Prefetch
 from django.db.models.functions import Cast
-from django.http import HttpResponse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,6 +14,7 @@ from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from website.blocks import StoryStreamBlock
+from website.files import csv_response, file_url
 from website.pagination import paginate
 from website.privacy import CachedPrivacyMixin, ReaderPageManager
 from website.text import first_paragraph
@@ -70,7 +70,6 @@ class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
         exemplars = form.filter(self.get_exemplars())
         context["filter_form"] = form
         context["exemplars"] = paginate(request, exemplars, self.per_page)
-        context["query_prefix"] = form.query_string()
         context["statistics_url"] = self.url + self.reverse_subpage("statistics")
         return context
 
@@ -86,24 +85,16 @@ class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
                 "table": table,
                 "chart": statistics.bar_chart(table),
                 "kinds": statistics.KINDS,
-                "csv_url": self.statistics_csv_url,
+                "csv_url": file_url(self, "statistics_csv"),
             },
         )
 
-    # The CSV's address has a dot, which Wagtail's page URLs cannot carry: website/urls.py
-    # hands `…/thong-ke.csv` to Wagtail's own serve view, which routes it here.
     @path("thong-ke.csv/", name="statistics_csv")
     def statistics_csv_view(self, request):
         from . import statistics
 
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="thong-ke-khen-thuong.csv"'
-        statistics.write_csv(response, self.get_commendations())
-        return response
-
-    @property
-    def statistics_csv_url(self):
-        return self.url + self.reverse_subpage("statistics_csv").rstrip("/")
+        rows = statistics.count_rows(self.get_commendations())
+        return csv_response("thong-ke-khen-thuong.csv", statistics.CSV_HEADER, rows)
 
     parent_page_types = ["website.HomePage"]
     subpage_types = ["exemplars.ExemplarPage"]

@@ -1,9 +1,10 @@
 """Commendation counts by year × level × kind: one aggregate query, shown as a table, an SVG
 bar chart drawn on the server, and CSV."""
 
-import csv
-
 from django.db.models import Count, F
+from django.utils.translation import gettext as _
+
+from website import charts
 
 from .choices import AwardLevel, ExemplarKind
 
@@ -14,10 +15,12 @@ KIND_COLOURS = {
 }
 LEVELS = list(AwardLevel)
 KINDS = list(ExemplarKind)
+CSV_HEADER = ["year", "level", "kind", "count"]
 
 
 def count_rows(commendations):
-    """[(year, level, kind, count)] for each non-zero cell, oldest year first."""
+    """[(year, level, kind, count)] for each non-zero cell, oldest year first: the CSV's
+    rows."""
     cells = (
         commendations.values("year", "level", kind=F("page__kind"))
         .annotate(count=Count("pk"))
@@ -45,62 +48,10 @@ def count_table(commendations):
     ]
 
 
-def write_csv(stream, commendations):
-    writer = csv.writer(stream)
-    writer.writerow(["year", "level", "kind", "count"])
-    writer.writerows(count_rows(commendations))
-
-
-# The chart's geometry, in SVG user units: about a phone's width, so that its text reads at the
-# page's size there; the legend is HTML above it, free to wrap.
-WIDTH, TOTAL_WIDTH = 360, 34
-LABEL_HEIGHT, BAR_HEIGHT, ROW_GAP = 18, 24, 12
-ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
-MIN_LABELLED_SEGMENT = 22
-
-
 def bar_chart(table):
-    """One horizontal bar per year and level under its label, split by kind, with the counts
-    written on it."""
-    top = max((row["total"] for row in table), default=0) or 1
-    scale = (WIDTH - TOTAL_WIDTH) / top
-    rows = []
-    for number, row in enumerate(table):
-        label_y = number * ROW_HEIGHT + LABEL_HEIGHT - 5
-        y = number * ROW_HEIGHT + LABEL_HEIGHT
-        x, segments = 0.0, []
-        for kind, count in zip(KINDS, row["counts"], strict=True):
-            if not count:
-                continue
-            width = count * scale
-            segments.append(
-                {
-                    "x": round(x, 1),
-                    "width": round(width, 1),
-                    "colour": KIND_COLOURS[kind],
-                    "count": count,
-                    "kind": kind.label,
-                    "text_x": round(x + width / 2, 1),
-                    "labelled": width >= MIN_LABELLED_SEGMENT,
-                }
-            )
-            x += width
-        rows.append(
-            {
-                "y": y,
-                "label_y": label_y,
-                "text_y": y + BAR_HEIGHT / 2,
-                "label": f"{row['year']} · {row['level'].label}",
-                "segments": segments,
-                "total": row["total"],
-                "total_x": round(x + 6, 1),
-            }
-        )
-    legend = [{"colour": KIND_COLOURS[kind], "label": kind.label} for kind in KINDS]
-    return {
-        "width": WIDTH,
-        "height": len(rows) * ROW_HEIGHT - ROW_GAP,
-        "bar_height": BAR_HEIGHT,
-        "rows": rows,
-        "legend": legend,
-    }
+    """One bar per year and level, split by kind, with the counts written on it."""
+    return charts.bar_chart(
+        _("Commendations by year and level, split by kind of recipient"),
+        [(f"{row['year']} · {row['level'].label}", row["counts"]) for row in table],
+        [charts.Series(kind.label, KIND_COLOURS[kind]) for kind in KINDS],
+    )

@@ -1,10 +1,10 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, slug_re
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery, Sum
-from django.http import Http404, HttpResponse
+from django.db.models import OuterRef, Q, Subquery, Sum
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from website.blocks import StoryStreamBlock
+from website.files import csv_response, file_url
 from website.models import Commune
 from website.pagination import paginate
 from website.privacy import CachedPrivacyMixin, ReaderPageManager
@@ -23,12 +24,6 @@ from .kinds import ItemStatus, Kind
 
 MAX_QUANTITY = 100_000
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
-
-
-def subpage_file_url(page, name, **kwargs):
-    """The address of a routable page's file-like route (`…/2017.csv`): Wagtail routes see
-    every path with a trailing slash, readers should not."""
-    return page.url + page.reverse_subpage(name, kwargs=kwargs).rstrip("/")
 
 
 class InventoryItemQuerySet(models.QuerySet):
@@ -79,18 +74,10 @@ class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     per_page = 20
-    year_param = "nam"
-    commune_param = "xa"
     day_param = "ngay"
 
-    def get_inventories(self, year=None, commune=None):
+    def get_inventories(self):
         pages = InventoryPage.objects.live().public().descendant_of(self)
-        if year is not None:
-            pages = pages.filter(year=year)
-        if commune is not None:
-            pages = pages.filter(
-                Exists(InventoryItem.objects.filter(page=OuterRef("pk"), commune=commune))
-            )
         totals = (
             InventoryItem.objects.filter(page=OuterRef("pk"))
             .order_by()
@@ -115,35 +102,18 @@ class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
             .distinct()
         )
 
-    def chosen_filters(self, request):
-        """The year and commune asked for; a value that names nothing is ignored."""
-        try:
-            year = int(request.GET.get(self.year_param, ""))
-        except ValueError:
-            year = None
-        slug = request.GET.get(self.commune_param, "")
-        # Only a well-formed slug reaches the database (PostgreSQL refuses NUL bytes outright).
-        commune = Commune.objects.filter(slug=slug).first() if slug_re.fullmatch(slug) else None
-        return year if year in self.get_years() else None, commune
-
     def get_context(self, request, *args, **kwargs):
+        from .filters import InventoryFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        year, commune = self.chosen_filters(request)
+        years = self.get_years()
+        form = InventoryFilterForm(request.GET, years=years)
+        context["filter_form"] = form
         context["inventories"] = paginate(
-            request, self.get_inventories(year, commune), self.per_page
+            request, form.filter(self.get_inventories()), self.per_page
         )
-        context["years"] = self.get_years()
-        context["report_links"] = self.report_links(context["years"])
+        context["report_links"] = self.report_links(years)
         context["up_url"] = self.up_url()
-        context["communes"] = Commune.objects.all()
-        context["chosen_year"] = year
-        context["chosen_commune"] = commune
-        query = []
-        if year:
-            query.append(f"{self.year_param}={year}")
-        if commune:
-            query.append(f"{self.commune_param}={commune.slug}")
-        context["query_prefix"] = "&".join(query)
         return context
 
     def year_report(self, year):
@@ -174,7 +144,7 @@ class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
             template="media/year_report.html",
             context_overrides={
                 "report": report,
-                "csv_url": subpage_file_url(self, "year_report_csv", year=year),
+                "csv_url": file_url(self, "year_report_csv", year=year),
                 "up_url": self.up_url(up_day),
                 "up_day": up_day,
             },
@@ -182,11 +152,10 @@ class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
 
     @re_path(r"^bao-cao/(?P<year>[0-9]{4})\.csv/$", name="year_report_csv")
     def year_report_csv(self, request, year):
+        from .reports import TOTALS_COLUMNS
+
         report = self.year_report(int(year))
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="bao-cao-{report.year}.csv"'
-        report.write_csv(response)
-        return response
+        return csv_response(f"bao-cao-{report.year}.csv", TOTALS_COLUMNS, report.csv_rows())
 
     @path("dang-treo/", name="up_on")
     def up_on_view(self, request):
@@ -291,7 +260,7 @@ class InventoryPage(CachedPrivacyMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["items"] = self.get_items()
         context["totals"] = Totals(InventoryItem.objects.filter(page=self))
-        context["csv_url"] = subpage_file_url(self, "items_csv")
+        context["csv_url"] = file_url(self, "items_csv")
         index_page = self.get_parent().specific_deferred
         if isinstance(index_page, InventoryIndexPage):
             context["report_url"] = index_page.year_report_url(self.year)
@@ -299,12 +268,10 @@ class InventoryPage(CachedPrivacyMixin, RoutablePageMixin, Page):
 
     @re_path(r"^items\.csv/$", name="items_csv")
     def items_csv(self, request):
-        from .reports import write_items_csv
+        from .reports import ITEM_COLUMNS, item_rows
 
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
-        write_items_csv(response, self, self.get_items())
-        return response
+        rows = item_rows(self, self.get_items())
+        return csv_response(f"{self.slug}.csv", ITEM_COLUMNS, rows, byte_order_mark=True)
 
     parent_page_types = ["media.InventoryIndexPage"]
     subpage_types = []

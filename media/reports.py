@@ -1,14 +1,13 @@
 """Totals of an inventory, of a year and of a day, as readers see them and as CSV."""
 
-import csv
-
 from django.utils.formats import number_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-CHART_BAR_HEIGHT = 28
-CHART_LABEL_WIDTH = 130
-CHART_WIDTH = 400
+from website import charts
+
+CHART_COLOUR = "#b3160b"
+TOTALS_COLUMNS = ("kind", "quantity")
 
 ITEM_COLUMNS = (
     "id",
@@ -52,30 +51,6 @@ class Totals:
     def __bool__(self):
         return bool(self.by_kind)
 
-    def chart(self):
-        """Bars of a horizontal bar chart by kind, sized for an SVG viewBox."""
-        largest = max((quantity for _kind, quantity in self.by_kind), default=0) or 1
-        room = CHART_WIDTH - CHART_LABEL_WIDTH - 50
-        bars = []
-        for row, (kind, quantity) in enumerate(self.by_kind):
-            width = max(1, round(room * quantity / largest))
-            bars.append(
-                {
-                    "label": kind.label,
-                    "quantity": quantity,
-                    "y": row * CHART_BAR_HEIGHT,
-                    "text_y": row * CHART_BAR_HEIGHT + CHART_BAR_HEIGHT * 2 // 3,
-                    "width": width,
-                    "value_x": CHART_LABEL_WIDTH + width + 4,
-                }
-            )
-        return {
-            "width": CHART_WIDTH,
-            "height": CHART_BAR_HEIGHT * len(bars),
-            "label_width": CHART_LABEL_WIDTH,
-            "bars": bars,
-        }
-
 
 class YearReport(Totals):
     def __init__(self, year, items):
@@ -91,34 +66,34 @@ class YearReport(Totals):
             "routes": get_text_list(routes, _("and")),
         }
 
-    def write_csv(self, stream):
-        writer = csv.writer(stream)
-        writer.writerow(["kind", "quantity"])
-        for kind, quantity in self.by_kind:
-            writer.writerow([kind.value, quantity])
+    def chart(self):
+        """A bar a kind, in the kinds' order."""
+        return charts.bar_chart(
+            _("Items put up in %(year)s, by kind") % {"year": self.year},
+            [(kind.label, [quantity]) for kind, quantity in self.by_kind],
+            [charts.Series(_("Quantity"), CHART_COLOUR)],
+        )
+
+    def csv_rows(self):
+        """The CSV's rows under TOTALS_COLUMNS: one a kind present, in the kinds' order."""
+        return [(kind.value, quantity) for kind, quantity in self.by_kind]
 
 
-def write_items_csv(stream, page, items):
-    """A campaign's items in the columns `import_inventory` reads. A byte-order mark first, so
-    spreadsheet programs read the Vietnamese as UTF-8."""
-    stream.write("\ufeff")
-    writer = csv.writer(stream)
-    writer.writerow(ITEM_COLUMNS)
+def item_rows(page, items):
+    """A campaign's items as CSV rows in the columns `import_inventory` reads (ITEM_COLUMNS)."""
     for item in items:
-        writer.writerow(
-            [
-                item.import_id or "",
-                page.title,
-                page.year,
-                item.kind,
-                item.quantity,
-                item.location,
-                item.commune.name if item.commune else "",
-                item.installed_on.isoformat() if item.installed_on else "",
-                item.removed_on.isoformat() if item.removed_on else "",
-                item.slogan,
-                item.status,
-                "" if item.latitude is None else item.latitude,
-                "" if item.longitude is None else item.longitude,
-            ]
+        yield (
+            item.import_id or "",
+            page.title,
+            page.year,
+            item.kind,
+            item.quantity,
+            item.location,
+            item.commune.name if item.commune else "",
+            item.installed_on.isoformat() if item.installed_on else "",
+            item.removed_on.isoformat() if item.removed_on else "",
+            item.slogan,
+            item.status,
+            "" if item.latitude is None else item.latitude,
+            "" if item.longitude is None else item.longitude,
         )

@@ -53,12 +53,6 @@ def search(request):
         context["facets"] = facet_links(request.GET, results.facets, query)
         if not context["total"]:
             context["did_you_mean"] = results.did_you_mean()
-        params = request.GET.copy()
-        params.pop("page", None)
-        context["query_prefix"] = params.urlencode()
-        without_sort = params.copy()
-        without_sort.pop("sort", None)
-        context["sort_prefix"] = without_sort.urlencode()
     response = TemplateResponse(request, "search/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -21,6 +21,7 @@ def csv_rows(client, index):
     response = client.get(index.url + "thong-ke.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="thong-ke-khen-thuong.csv"'
     return list(csv.reader(io.StringIO(response.content.decode())))
 
 
@@ -78,6 +79,10 @@ def test_statistics_page_shows_table_and_chart(client, exemplar_index, commended
         in html
     )
     assert '<svg viewBox="0 0 360 ' in html and 'role="img"' in html
+    # Each kind has its colour in the legend, and the segments wide enough show their count.
+    assert 'style="background:#0b4f9c"></span>Tập thể</li>' in html
+    assert "<title>Cá nhân: 2</title>" in html
+    assert 'fill="#fff" font-weight="700">2</text>' in html
     assert "2017 · Huyện" in html and "2018 · Trung ương" in html
     assert 'href="/guong-nguoi-tot-viec-tot/thong-ke.csv"' in html
     assert "<script" not in html and 'src="http' not in html

@@ -124,7 +124,9 @@ def test_inventory_page_offers_csv_and_report(client, seed_2017, inventory_index
     html = client.get(seed_2017.url).content.decode()
     assert f'href="{seed_2017.url}items.csv"' in html
     assert f'href="{inventory_index.url}bao-cao/2017/"' in html
-    exported = client.get(seed_2017.url + "items.csv").content.decode("utf-8-sig")
+    response = client.get(seed_2017.url + "items.csv")
+    assert response["Content-Disposition"] == f'attachment; filename="{seed_2017.slug}.csv"'
+    exported = response.content.decode("utf-8-sig")
     lines = exported.splitlines()
     assert lines[0] == (
         "id,campaign,year,kind,quantity,location,commune,installed_on,removed_on,slogan,status,lat,lon"

@@ -37,6 +37,7 @@ def test_report_csv_exact(client, inventory_index, seed_2017, other_years):
     response = client.get(inventory_index.url + "bao-cao/2017.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="bao-cao-2017.csv"'
     assert response.content.decode() == (
         "kind,quantity\r\nbang_ron,37\r\nco_dang,480\r\nco_phuon,530\r\npano,21\r\n"
     )
@@ -49,6 +50,11 @@ def test_report_links_its_csv_chart_print_and_currently_up(client, inventory_ind
     assert 'href="/co-dong-truc-quan/bao-cao/2017.csv"' in html
     assert 'href="/co-dong-truc-quan/dang-treo/?ngay=2017-12-31"' in html
     assert "<svg" in html and 'role="img"' in html
+    # The chart names itself and writes each kind's label and quantity.
+    assert '<figcaption id="bar-chart-title">Số lượng treo trong năm 2017, theo loại' in html
+    chart = html[html.index("<svg") : html.index("</svg>")]
+    assert 'aria-labelledby="bar-chart-title"' in chart
+    assert ">cờ phướn</text>" in chart and ">530</text>" in chart
     assert 'media="print"' in html and "media/css/report-print.css" in html
     # Nothing is fetched from another host.
     assert 'src="http' not in html and 'href="http://cdn' not in html

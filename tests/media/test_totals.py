@@ -74,6 +74,26 @@ def test_campaign_list_filters_by_year_and_commune(client, make_inventory, inven
 
 
 @pytest.mark.django_db
+def test_filters_follow_to_the_next_page(client, make_inventory, inventory_index, monkeypatch):
+    monkeypatch.setattr(type(inventory_index), "per_page", 1)
+    for n in range(2):
+        make_inventory(
+            title=f"Bình An {n}",
+            year=2018,
+            items=[{"kind": "pano", "quantity": 1, "commune": "binh-an"}],
+        )
+    make_inventory(title="Kiên Lương 2018", year=2018, items=[{"kind": "pano", "quantity": 1}])
+    first = main_column(client.get(inventory_index.url + "?nam=2018&xa=binh-an"))
+    assert "Trang 1 / 2" in first
+    assert 'href="?nam=2018&amp;xa=binh-an&amp;page=2"' in first
+    second = main_column(client.get(inventory_index.url + "?nam=2018&xa=binh-an&page=2"))
+    assert "Bình An" in second and "Kiên Lương 2018" not in second
+    # The reader sees what the list is filtered by.
+    assert '<option value="2018" selected>2018</option>' in second
+    assert '<option value="binh-an" selected>' in second
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "query", ["?nam=abc", "?nam=99999999999999999999", "?xa=%00", "?xa=khong-co", "?page=x"]
 )
