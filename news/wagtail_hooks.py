@@ -1,4 +1,5 @@
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import archive
-from .models import Feedback
+from .models import ArticlePage, Feedback
 
 
 class FeedbackFilterSet(WagtailFilterSet):
@@ -89,3 +90,14 @@ def archive_instead_of_bulk_deleting(request, action_type, objects, action_view)
 @hooks.register("register_log_actions")
 def register_archive_action(actions):
     actions.register_action(archive.ARCHIVE_ACTION, _("Archive"), _("Archived instead of deleted"))
+
+
+@hooks.register("reader_sidebar_boxes")
+def story_boxes(request):
+    """The sidebar's newest and most viewed stories (website_tags.sidebar caches them)."""
+    stories = ArticlePage.objects.live().public()
+    return render_to_string(
+        "news/includes/sidebar_stories.html",
+        {"latest_stories": stories.for_listing()[:6], "most_viewed": stories.most_viewed()[:6]},
+        request=request,
+    )

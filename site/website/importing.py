@@ -31,10 +31,10 @@ from modelcluster.models import get_all_child_relations
 from modelsearch import index as search_index
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail import hooks
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from search import indexing as site_search
 from website.text import match_key, nfc
 
 logger = logging.getLogger(__name__)
@@ -169,8 +169,8 @@ def parse_flag(value, key):
 @contextlib.contextmanager
 def indexing_deferred():
     """Update the indexes once, in bulk, for everything saved inside the block, instead of on
-    every save: Wagtail's search index, its reference index and the site search
-    (`search.indexing`).
+    every save: Wagtail's search index, its reference index and what apps defer through the
+    `defer_during_import` hook (the site search).
 
     Publishing a page saves it several times and every save updated each index, one object at
     a time; an import of thousands of stories spent most of its time there. Only for
@@ -189,7 +189,11 @@ def indexing_deferred():
         post_save.disconnect(post_save_signal_handler, sender=model)
     post_save.connect(remember, weak=False, dispatch_uid="website.importing.remember")
     try:
-        with disable_reference_index_auto_update(), site_search.deferred():
+        with contextlib.ExitStack() as deferrals:
+            deferrals.enter_context(disable_reference_index_auto_update())
+            # Apps' own indexes (the site search) defer their work too.
+            for defer in hooks.get_hooks("defer_during_import"):
+                deferrals.enter_context(defer())
             yield
     finally:
         post_save.disconnect(dispatch_uid="website.importing.remember")

@@ -28,20 +28,16 @@ def content_version(context):
 
 @register.simple_tag(takes_context=True)
 def sidebar(context):
-    """The sidebar every page shows, rendered once per content version and site."""
-    from news.models import ArticlePage
-
+    """The sidebar every page shows, rendered once per content version and site: the boxes
+    apps add through the `reader_sidebar_boxes` hook (news: latest and most viewed stories),
+    then the office's links."""
     request = context.get("request")
 
     def render():
-        stories = ArticlePage.objects.live().public()
+        boxes = [box(request) for box in hooks.get_hooks("reader_sidebar_boxes")]
         return render_to_string(
             "includes/sidebar.html",
-            {
-                "latest_stories": stories.for_listing()[:6],
-                "most_viewed": stories.most_viewed()[:6],
-                "website_links": WebsiteLink.objects.all(),
-            },
+            {"boxes": boxes, "website_links": WebsiteLink.objects.all()},
             request=request,
         )
 
