@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from website import fragments
 from website.text import html_paragraphs, stream_text
 
+from .models import Citation, DocumentPage
 from .references import find_references
 
 # Pages whose text may cite documents: stories, exemplars, campaign inventories.
@@ -39,8 +40,6 @@ def page_text(page):
 def _documents():
     """{key: document} for live, public documents, with "ct-5" standing for the one document
     numbered 5 among the directives when only one is (a story's "Chỉ thị số 05")."""
-    from .models import DocumentPage
-
     found = {}
     by_partial = defaultdict(list)
     for document in DocumentPage.objects.live().public().defer("file_text"):
@@ -63,8 +62,6 @@ def known_links():
 
 def record(page):
     """Rewrite the citations of `page` from its text as published."""
-    from .models import Citation
-
     labels = {}
     for reference in find_references(page_text(page)):
         labels.setdefault(reference.key, reference.text[:120])
@@ -80,8 +77,6 @@ def record(page):
 def relink(keys=(), document=None):
     """Point the citations of `keys`, and those that pointed at `document`, at whatever live
     document now has their key (or at nothing)."""
-    from .models import Citation
-
     documents = _documents()
     citations = Citation.objects.filter(key__in=set(keys))
     if document is not None:

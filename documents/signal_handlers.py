@@ -2,6 +2,7 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
 from . import citations
+from .models import DocumentPage
 
 
 def citing_page_published(sender, instance, **kwargs):
@@ -17,8 +18,6 @@ def document_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from .models import DocumentPage
-
     for model in citations.citing_models():
         page_published.connect(citing_page_published, sender=model)
     page_published.connect(document_changed, sender=DocumentPage)

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
+from news.models import ArticlePage
 from website.blocks import StoryStreamBlock
 from website.files import csv_response, file_url
 from website.pagination import paginate
@@ -205,8 +206,6 @@ class ExemplarPage(CachedPrivacyMixin, Page):
 
     def get_related_stories(self):
         """Live stories the editor chose, in their order, then the stories that link here."""
-        from news.models import ArticlePage
-
         stories = ArticlePage.objects.live().public()
         chosen_ids = [link.story_id for link in self.related_story_links.all()]
         by_id = {story.pk: story for story in stories.filter(pk__in=chosen_ids).for_listing()}

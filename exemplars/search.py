@@ -8,16 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from search.registry import ContentAdapter, Document
 from website.text import stream_text
 
+from .models import ExemplarPage
+
 
 class ExemplarAdapter(ContentAdapter):
     kind = "exemplar"
     label = _("Exemplar")
 
-    @property
-    def model(self):
-        from .models import ExemplarPage
-
-        return ExemplarPage
+    model = ExemplarPage
 
     def get_queryset(self):
         return (

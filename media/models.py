@@ -21,6 +21,14 @@ from website.pagination import paginate
 from website.privacy import CachedPrivacyMixin, ReaderPageManager
 
 from .kinds import ItemStatus, Kind
+from .reports import (
+    ITEM_COLUMNS,
+    TOTALS_COLUMNS,
+    Totals,
+    YearReport,
+    describe_quantities,
+    item_rows,
+)
 
 MAX_QUANTITY = 100_000
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
@@ -117,8 +125,6 @@ class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
         return context
 
     def year_report(self, year):
-        from .reports import YearReport
-
         items = self.get_items().filter(page__year=year)
         if not items.exists():
             raise Http404(_("There is no inventory for this year."))
@@ -152,15 +158,11 @@ class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
 
     @re_path(r"^bao-cao/(?P<year>[0-9]{4})\.csv/$", name="year_report_csv")
     def year_report_csv(self, request, year):
-        from .reports import TOTALS_COLUMNS
-
         report = self.year_report(int(year))
         return csv_response(f"bao-cao-{report.year}.csv", TOTALS_COLUMNS, report.csv_rows())
 
     @path("dang-treo/", name="up_on")
     def up_on_view(self, request):
-        from .reports import Totals
-
         asked = request.GET.get(self.day_param, "")
         try:
             day = datetime.date.fromisoformat(asked) if asked else timezone.localdate()
@@ -248,15 +250,11 @@ class InventoryPage(CachedPrivacyMixin, RoutablePageMixin, Page):
     @property
     def summary(self):
         """The campaign in one plain-text line, for search results and feeds."""
-        from .reports import describe_quantities
-
         parts = [self.title, self.occasion, str(self.year), self.responsible_unit]
         parts.append(describe_quantities(InventoryItem.objects.filter(page=self).totals_by_kind()))
         return " — ".join(part for part in parts if part)
 
     def get_context(self, request, *args, **kwargs):
-        from .reports import Totals
-
         context = super().get_context(request, *args, **kwargs)
         context["items"] = self.get_items()
         context["totals"] = Totals(InventoryItem.objects.filter(page=self))
@@ -268,8 +266,6 @@ class InventoryPage(CachedPrivacyMixin, RoutablePageMixin, Page):
 
     @re_path(r"^items\.csv/$", name="items_csv")
     def items_csv(self, request):
-        from .reports import ITEM_COLUMNS, item_rows
-
         rows = item_rows(self, self.get_items())
         return csv_response(f"{self.slug}.csv", ITEM_COLUMNS, rows, byte_order_mark=True)
 

@@ -11,12 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from search.registry import ContentAdapter, Document
 from website.text import stream_text
 
+from .models import InventoryItem, InventoryPage
+from .reports import describe_quantities
+
 
 def campaign_sentence(page):
     """The campaign as a sentence: what was put up, when, by whom and for what."""
-    from .models import InventoryItem
-    from .reports import describe_quantities
-
     values = {
         "year": page.year,
         "unit": page.responsible_unit,
@@ -45,11 +45,7 @@ class InventoryAdapter(ContentAdapter):
     kind = "inventory"
     label = _("Inventory")
 
-    @property
-    def model(self):
-        from .models import InventoryPage
-
-        return InventoryPage
+    model = InventoryPage
 
     def get_queryset(self):
         return self.model.objects.live().public().prefetch_related("items__commune")

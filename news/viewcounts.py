@@ -21,6 +21,8 @@ from django.db.models import F
 
 from website import fragments
 
+from .models import ArticlePage, ArticleViewCount
+
 BOT_RE = re.compile(
     r"bot|crawl|spider|slurp|preview|externalhit|fetch|curl|wget|python-requests|httpclient|headless",
     re.IGNORECASE,
@@ -60,8 +62,6 @@ def record_hit(request, page_id):
 def flush():
     """Write the hits counted so far; returns how many stories were updated."""
     global _last_flush
-    from .models import ArticlePage, ArticleViewCount
-
     with _lock:
         page_ids = set(_dirty)
         _dirty.clear()

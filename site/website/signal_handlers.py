@@ -7,6 +7,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import admin_labels, fragments, frontend_cache
+from .models import OfficeSettings, WebsiteLink
 
 
 def drop_fragments(sender, **kwargs):
@@ -65,8 +66,6 @@ def name_permissions(sender, using, apps, **kwargs):
 
 
 def connect():
-    from .models import OfficeSettings, WebsiteLink
-
     for model in (WebsiteLink, OfficeSettings):
         post_save.connect(drop_fragments, sender=model)
         post_delete.connect(drop_fragments, sender=model)

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing
+from search import elastic, indexing
 from search.models import SearchDocument
+from search.registry import adapters
 
 
 class Command(BaseCommand):
@@ -24,15 +25,11 @@ class Command(BaseCommand):
         return report
 
     def handle(self, *args, **options):
-        from search.registry import adapters
-
         total = sum(adapter.get_queryset().count() for adapter in adapters())
         done = indexing.refresh_all(self.progress("database     ", total))
         self.stdout.write(f"\ndatabase: {done} documents")
         if not indexing.elasticsearch_enabled():
             return
-        from search import elastic
-
         count = SearchDocument.objects.filter(removed=False).count()
         try:
             name = elastic.rebuild(self.progress("elasticsearch", count))
