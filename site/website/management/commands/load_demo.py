@@ -3,6 +3,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.utils.apps import get_app_submodules
 
+from website.importing import indexing_deferred
+
 
 def demo_loaders():
     """Each app's `demo` module, after the apps its `LOAD_AFTER` names (the demos it builds on);
@@ -28,7 +30,9 @@ class Command(BaseCommand):
     help = "Build (or bring up to date) the demo site: Kiên Lương in 2017–2018. Idempotent."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # Indexed once at the end, as an import is: publishing a hundred demo pages one by one
+        # would update every index a hundred times.
+        with transaction.atomic(), indexing_deferred():
             for loader in demo_loaders():
                 loader.load(self.stdout)
         self.stdout.write(self.style.SUCCESS(_("Demo content ready.")))
