@@ -69,7 +69,12 @@ def connect():
     for model in (WebsiteLink, OfficeSettings):
         post_save.connect(drop_fragments, sender=model)
         post_delete.connect(drop_fragments, sender=model)
-    # Any page type: stories, sections, exemplars, inventories.
+    # Any page type, so that every app's pages, feeds and listings are kept fresh: cached
+    # fragments first, then the front cache.
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(drop_fragments)
+    post_delete.connect(drop_fragments_on_delete)
+    post_save.connect(drop_fragments, sender=PageViewRestriction)
     page_published.connect(purge_published)
     page_unpublished.connect(purge_removed)
     post_page_move.connect(purge_removed)
@@ -83,11 +88,5 @@ def connect():
     # A site's address and home page: cached with the site, and in every link of its pages.
     post_save.connect(site_changed, sender=Site)
     post_delete.connect(site_changed, sender=Site)
-    # Any page type, so that every app's feeds and listings are kept fresh.
-    page_published.connect(drop_fragments)
-    page_unpublished.connect(drop_fragments)
-    post_page_move.connect(drop_fragments)
-    post_delete.connect(drop_fragments_on_delete)
-    post_save.connect(drop_fragments, sender=PageViewRestriction)
     # Django names permissions in English.
     post_migrate.connect(name_permissions, dispatch_uid="website.name_permissions")
