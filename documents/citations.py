@@ -1,13 +1,14 @@
 """Which pages cite which documents (the Citation table), and the links readers follow.
 
-A citing page's citations are rewritten when it is published; those of a key when a document
-with that key is published, unpublished or deleted. Links are made when a page is shown
-(templatetags/document_links.py), so editors' text is never rewritten.
+A page's citations are rewritten when it is published (any page type with a body or rich
+text: stories, exemplars, inventories and whatever app comes next); those of a key when a
+document with that key is published, unpublished or deleted. Links are made when a page is
+shown (`website_tags.body_html` through this app's `filter_body_html` hook), so editors' text
+is never rewritten.
 """
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.db import transaction
 from wagtail.fields import RichTextField, StreamField
 
@@ -16,13 +17,6 @@ from website.text import html_paragraphs, stream_text
 
 from .models import Citation, DocumentPage
 from .references import find_references
-
-# Pages whose text may cite documents: stories, exemplars, campaign inventories.
-CITING_MODELS = ("news.ArticlePage", "exemplars.ExemplarPage", "media.InventoryPage")
-
-
-def citing_models():
-    return [apps.get_model(label) for label in CITING_MODELS]
 
 
 def page_text(page):
@@ -65,7 +59,7 @@ def record(page):
     labels = {}
     for reference in find_references(page_text(page)):
         labels.setdefault(reference.key, reference.text[:120])
-    documents = _documents()
+    documents = _documents() if labels else {}
     with transaction.atomic():
         Citation.objects.filter(page=page).delete()
         Citation.objects.bulk_create(

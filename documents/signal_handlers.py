@@ -18,8 +18,8 @@ def document_changed(sender, instance, **kwargs):
 
 
 def connect():
-    for model in citations.citing_models():
-        page_published.connect(citing_page_published, sender=model)
+    # Any page type: whatever has a body may cite a document.
+    page_published.connect(citing_page_published)
     page_published.connect(document_changed, sender=DocumentPage)
     page_unpublished.connect(document_changed, sender=DocumentPage)
     post_delete.connect(document_changed, sender=DocumentPage)
