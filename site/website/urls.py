@@ -15,6 +15,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Each content domain adds its own routes here (feeds, search, …).
     path("search/", include("search.urls")),
+    path("reader/radio/", include("radio.urls")),
     path("", include("news.urls")),
     # Wagtail's page addresses cannot hold a dot: hand …/<name>.csv to Wagtail's serve view,
     # whose routable pages answer them (exemplar statistics, an inventory's items.csv, a

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "exemplars",
     "media",
     "search",
+    "radio",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
@@ -322,6 +323,10 @@ SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "60"))
 NEWS_VIEW_FLUSH_SECONDS = int(os.environ.get("NEWS_VIEW_FLUSH_SECONDS", "60"))
 # Reader feedback: how many messages one address may send in the window (seconds).
 NEWS_FEEDBACK_RATE = (5, 3600)
+# Radio desk, per address and window (seconds): stories sent in, tracking codes looked up.
+RADIO_SUBMISSION_RATE = (5, 3600)
+RADIO_LOOKUP_RATE = (30, 3600)
+RADIO_MAX_AUDIO_SIZE = 50 * 1024 * 1024
 
 LOGGING = {
     "version": 1,
