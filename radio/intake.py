@@ -17,6 +17,10 @@ from website.pages import add_child
 
 from .models import Submission, SubmissionFile, SubmissionStatus
 
+# news.ArticlePage.lead holds 1,000 characters; a longer first paragraph gives its first words.
+LEAD_LENGTH = 1000
+LEAD_WORDS = 60
+
 
 @transaction.atomic
 def receive(submission, photos=(), audio=()):
@@ -34,11 +38,17 @@ def receive(submission, photos=(), audio=()):
     return submission
 
 
-def _paragraphs(text):
-    """The sender's text as rich-text paragraphs: a blank line, or a single line break
-    between sentences, starts a new one."""
-    blocks = [" ".join(part.split()) for part in text.replace("\r", "").split("\n")]
-    return [("paragraph", RichText(f"<p>{escape(block)}</p>")) for block in blocks if block]
+def lead_and_body(text):
+    """The sender's text as a story's lead (its first paragraph, cut short when it is longer
+    than a lead may be, and then kept whole in the body) and rich-text paragraphs."""
+    paragraphs = [" ".join(line.split()) for line in text.splitlines()]
+    paragraphs = [p for p in paragraphs if p]
+    lead = paragraphs[0] if paragraphs else ""
+    if len(lead) <= LEAD_LENGTH:
+        paragraphs = paragraphs[1:]
+    else:
+        lead = Truncator(lead).words(LEAD_WORDS)
+    return lead, [("paragraph", RichText(f"<p>{escape(p)}</p>")) for p in paragraphs]
 
 
 def _file_title(submission, upload):
@@ -79,10 +89,11 @@ def accept(submission, section, user):
         raise PermissionDenied
     photos = [_image(submission, f) for f in submission.photos()]
     audio = submission.audio_files()
-    body = _paragraphs(submission.text)
+    lead, body = lead_and_body(submission.text)
     body += [("image", {"image": image, "caption": "", "credit": ""}) for image in photos[1:]]
     story = ArticlePage(
         title=submission.title,
+        lead=lead,
         body=body,
         byline=submission.author,
         contributing_unit=submission.unit or (str(submission.commune or "")),

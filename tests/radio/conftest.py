@@ -73,3 +73,30 @@ def send(client, home):
         )
 
     return post
+
+
+@pytest.fixture
+def newsroom(home, section, django_user_model):
+    """(a reporter, a board member) of the newsroom set up under `home`, with the radio desk."""
+    from django.contrib.auth.models import Group
+
+    from news.roles import BOARD, REPORTERS, setup_newsroom
+    from radio.roles import setup_radio_desk
+
+    setup_newsroom(home)
+    setup_radio_desk()
+    users = []
+    for group, name in ((REPORTERS, "phongvien"), (BOARD, "bientap")):
+        user = django_user_model.objects.create_user(name, password="pw")
+        user.groups.add(Group.objects.get(name=group))
+        users.append(user)
+    return users
+
+
+@pytest.fixture
+def submission(send, story_data, photo, recording):
+    from radio.models import Submission
+
+    files = {"photos": [photo("a.png"), photo("b.png")], "audio": [recording()]}
+    assert send(story_data, files).status_code == 302
+    return Submission.objects.get()
