@@ -6,6 +6,7 @@ per-address rate limit (website.ratelimit) counted at the address news.forms.cli
 trusts.
 """
 
+from pathlib import PurePath
 from types import SimpleNamespace
 
 from django import forms
@@ -66,8 +67,12 @@ class PhotoField(MultipleFileField):
 
 
 class AudioField(MultipleFileField):
+    not_audio = _("This file is not a recording that can be played (MP3, M4A, OGG or WAV).")
+
     def check_file(self, upload):
         upload = super().check_file(upload)
+        if PurePath(upload.name).suffix.lower().lstrip(".") not in settings.RADIO_AUDIO_EXTENSIONS:
+            raise forms.ValidationError(self.not_audio)
         limit = settings.RADIO_MAX_AUDIO_SIZE
         if upload.size > limit:
             raise forms.ValidationError(
@@ -79,9 +84,7 @@ class AudioField(MultipleFileField):
         copy = ContentFile(upload.read(), name=upload.name)
         upload.seek(0)
         if audio_seconds(SimpleNamespace(file=copy)) is None:
-            raise forms.ValidationError(
-                _("This file is not a recording that can be played (MP3, M4A, OGG or WAV).")
-            )
+            raise forms.ValidationError(self.not_audio)
         return upload
 
 

@@ -6,6 +6,7 @@ import secrets
 import uuid
 from pathlib import PurePath
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -256,7 +257,8 @@ class Programme(ClusterableModel):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("slot"), FieldPanel("date")]),
+        # A handful of slots: a list, not the snippet chooser.
+        FieldRowPanel([FieldPanel("slot", widget=forms.Select), FieldPanel("date")]),
         FieldPanel("title"),
         FieldPanel("pronunciation_notes"),
         InlinePanel("items", heading=_("Rundown"), label=_("item")),

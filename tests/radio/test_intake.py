@@ -86,3 +86,10 @@ def test_a_post_without_the_csrf_token_is_refused(home, story_data):
     response = Client(enforce_csrf_checks=True).post(URL, story_data)
     assert response.status_code == 403
     assert not Submission.objects.exists()
+
+
+def test_a_recording_under_another_name_is_refused(send, story_data, recording):
+    response = send(story_data, {"audio": [recording("tin.exe")]})
+    assert response.status_code == 400
+    assert "tin.exe: Tệp này không phải là bản ghi âm" in response.content.decode()
+    assert not Submission.objects.exists()
