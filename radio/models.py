@@ -1,7 +1,6 @@
 """The radio station's desk: stories sent in by correspondents and units (intake), the
 station's programmes and their rundowns, and what the station sends to the province."""
 
-import math
 import secrets
 import uuid
 from pathlib import PurePath
@@ -18,7 +17,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from news.feeds import audio_seconds
-from website.text import READING_RATE, clean, spoken_paragraphs
+from website.text import clean, reading_seconds, spoken_paragraphs
 
 from .admin_forms import WEEKDAYS, SlotForm
 
@@ -221,12 +220,6 @@ class Slot(models.Model):
     days_display.short_description = _("days of the week")
 
 
-def reading_seconds(text):
-    """Seconds an announcer takes to read `text` at website.text.READING_RATE words a minute."""
-    count = len((text or "").split())
-    return math.ceil(count * 60 / READING_RATE) if count else 0
-
-
 class Programme(ClusterableModel):
     """One broadcast of a slot on a date: its ordered rundown, then its recording."""
 
@@ -368,9 +361,13 @@ class RundownItem(Orderable):
     def save(self, *args, **kwargs):
         # The story's radio text is copied once, so that the programme's edits are its own.
         if self.kind == self.STORY and self.story_id and not self.text.strip():
-            self.text = "\n\n".join(spoken_paragraphs(self.story.body, self.story.lead))
+            self.text = self.story_text()
         self.text = clean(self.text)
         super().save(*args, **kwargs)
+
+    def story_text(self):
+        """What the radio feed reads of the story: its lead and spoken paragraphs."""
+        return "\n\n".join(spoken_paragraphs(self.story.body, self.story.lead))
 
     def title(self):
         if self.heading:
@@ -384,9 +381,9 @@ class RundownItem(Orderable):
             return self.music_seconds or 0
         text = self.text
         if self.kind == self.STORY and self.story_id and not text.strip():
-            text = "\n\n".join(spoken_paragraphs(self.story.body, self.story.lead))
+            text = self.story_text()
         spoken_title = self.title() if self.kind == self.STORY else ""
-        return reading_seconds(f"{spoken_title} {text}")
+        return reading_seconds(spoken_title, [text])
 
 
 class Contribution(models.Model):

@@ -271,7 +271,10 @@ WAGTAIL_SITE_NAME = "Trang thông tin điện tử"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "txt", "mp3", "m4a", "ogg", "wav", "mp4"]
+# Recordings the radio desk takes from correspondents and keeps in the document library.
+RADIO_AUDIO_EXTENSIONS = ["mp3", "m4a", "ogg", "wav"]
+_DOCUMENTS = ["csv", "docx", "odt", "pdf", "xlsx", "txt", "mp4"]
+WAGTAILDOCS_EXTENSIONS = [*_DOCUMENTS, *RADIO_AUDIO_EXTENSIONS]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Larger images are refused at upload: decoding one takes memory in proportion to its pixels
@@ -327,7 +330,6 @@ NEWS_FEEDBACK_RATE = (5, 3600)
 RADIO_SUBMISSION_RATE = (5, 3600)
 RADIO_LOOKUP_RATE = (30, 3600)
 RADIO_MAX_AUDIO_SIZE = 50 * 1024 * 1024
-RADIO_AUDIO_EXTENSIONS = ["mp3", "m4a", "ogg", "wav"]
 
 LOGGING = {
     "version": 1,
