@@ -103,7 +103,7 @@ def accept(submission, section, user):
     )
     add_child(section, story, live=False)
     log(instance=story, action="wagtail.create", user=user)
-    story.save_revision(user=user, log_action=True)
+    story.save_revision(user=user)  # logged as the creation above, as the admin does
     workflow = story.get_workflow()
     if workflow is not None:
         workflow.start(story, user)

@@ -34,9 +34,10 @@ class AcceptForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Live sections only: archived ones (news.archive) are unpublished.
         allowed = [
             s.pk
-            for s in SectionPage.objects.all()
+            for s in SectionPage.objects.live()
             if s.permissions_for_user(user).can_add_subpage()
         ]
         self.fields["section"].queryset = SectionPage.objects.filter(pk__in=allowed)
