@@ -142,10 +142,16 @@ def spoken_paragraphs(value, lead=""):
     return [clean(" ".join(p.split())) for p in paragraphs if p and p.strip()]
 
 
+def reading_seconds(title, paragraphs):
+    """Seconds an announcer takes to read the title and the paragraphs aloud (a programme's
+    rundown adds them up)."""
+    count = len(title.split()) + sum(len(p.split()) for p in paragraphs)
+    return math.ceil(count * 60 / READING_RATE)
+
+
 def reading_minutes(title, paragraphs):
     """Whole minutes an announcer takes to read the title and the paragraphs aloud."""
-    count = len(title.split()) + sum(len(p.split()) for p in paragraphs)
-    return max(1, math.ceil(count / READING_RATE))
+    return max(1, math.ceil(reading_seconds(title, paragraphs) / 60))
 
 
 def absolute_url(url, base):

@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     # Each content domain adds its own routes here (search, …).
     path("search/", include("search.urls")),
+    path("reader/radio/", include("radio.urls")),
     path("", include("news.urls")),
     # Wagtail's page addresses cannot hold a dot: hand …/<name>.csv to Wagtail's serve view,
     # whose routable pages answer them (exemplar statistics, an inventory's items.csv, a

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "media",
     "documents",
     "search",
+    "radio",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
@@ -271,7 +272,10 @@ WAGTAIL_SITE_NAME = "Trang thông tin điện tử"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx", "txt", "mp3", "m4a", "ogg", "mp4"]
+# Recordings the radio desk takes from correspondents and keeps in the document library.
+RADIO_AUDIO_EXTENSIONS = ["mp3", "m4a", "ogg", "wav"]
+_DOCUMENTS = ["csv", "docx", "odt", "pdf", "xlsx", "txt", "mp4"]
+WAGTAILDOCS_EXTENSIONS = [*_DOCUMENTS, *RADIO_AUDIO_EXTENSIONS]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Larger images are refused at upload: decoding one takes memory in proportion to its pixels
@@ -323,6 +327,10 @@ SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "60"))
 NEWS_VIEW_FLUSH_SECONDS = int(os.environ.get("NEWS_VIEW_FLUSH_SECONDS", "60"))
 # Reader feedback: how many messages one address may send in the window (seconds).
 NEWS_FEEDBACK_RATE = (5, 3600)
+# Radio desk, per address and window (seconds): stories sent in, tracking codes looked up.
+RADIO_SUBMISSION_RATE = (5, 3600)
+RADIO_LOOKUP_RATE = (30, 3600)
+RADIO_MAX_AUDIO_SIZE = 50 * 1024 * 1024
 
 LOGGING = {
     "version": 1,
