@@ -1,9 +1,8 @@
 """The public forms of the radio desk: sending a story in, looking up its tracking code.
 
-Both face the open internet with the reader feedback's defences (news.forms): a honeypot
-field, Django's CSRF check (the pages are past the front cache, under /reader/), and a
-per-address rate limit (website.ratelimit) counted at the address news.forms.client_address
-trusts.
+Both face the open internet with the defences of every public form (website.public_forms,
+as the reader feedback): a honeypot field, a per-address rate limit, and Django's CSRF check
+(the pages are past the front cache, under /reader/).
 """
 
 from pathlib import PurePath
@@ -15,11 +14,10 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from news.feeds import audio_seconds
-from news.forms import FeedbackForm, client_address
+from website.feeds import audio_seconds
 from website.images import DecodedImageField
 from website.models import Commune
-from website.ratelimit import count_try
+from website.public_forms import GuardedFormMixin, clean_contact, contact_field
 from website.text import clean
 
 from .models import Submission, normalise_code
@@ -88,33 +86,7 @@ class AudioField(MultipleFileField):
         return upload
 
 
-class GuardedForm(forms.Form):
-    """The honeypot, the refusal and the rate limit of the reader feedback form
-    (news.forms.FeedbackForm), on a plain form. `rate` names the setting (limit, window)."""
-
-    website = FeedbackForm.base_fields["website"]
-    rate_name = ""
-    rate_setting = ""
-    rate_message = ""
-
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.request = request
-
-    is_bot = FeedbackForm.is_bot
-    refuse = FeedbackForm.refuse
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.request is not None and not self.is_bot() and not self.errors:
-            limit, window = getattr(settings, self.rate_setting)
-            name = f"{self.rate_name}:{client_address(self.request)}"
-            if count_try(name, window) > limit:
-                raise forms.ValidationError(self.rate_message)
-        return cleaned
-
-
-class SubmissionForm(GuardedForm):
+class SubmissionForm(GuardedFormMixin, forms.Form):
     rate_name = "radio:submit"
     rate_setting = "RADIO_SUBMISSION_RATE"
     rate_message = _("You have sent several stories recently. Please try again later.")
@@ -128,7 +100,9 @@ class SubmissionForm(GuardedForm):
     commune = forms.ModelChoiceField(
         label=_("Commune"), queryset=Commune.objects.all(), required=False
     )
-    contact = FeedbackForm.base_fields["contact"]
+    contact = contact_field(
+        label=_("Email or phone"), help_text=_("So that the office can reach you about the story.")
+    )
     photos = PhotoField(label=_("Photos"), max_files=10)
     audio = AudioField(label=_("Audio files"), max_files=3)
 
@@ -138,17 +112,15 @@ class SubmissionForm(GuardedForm):
         "title": _("Please give the story a title."),
         "text": _("Please write or paste the text of the story."),
         "author": _("Please give the author's name."),
-        "contact": _("Please enter an email address or a phone number."),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, message in self.error_messages.items():
             self.fields[name].error_messages["required"] = message
-        self.fields["contact"].label = _("Email or phone")
-        self.fields["contact"].help_text = _("So that the office can reach you about the story.")
 
-    clean_contact = FeedbackForm.clean_contact
+    def clean_contact(self):
+        return clean_contact(self.cleaned_data["contact"])
 
     def clean_text(self):
         text = clean(self.cleaned_data["text"]).strip()
@@ -168,19 +140,19 @@ class SubmissionForm(GuardedForm):
                 **fields,
                 text=self.cleaned_data["text"],
                 contact=self.cleaned_data["contact"],
-                remote_addr=client_address(self.request) if self.request else None,
+                remote_addr=self.client_address(),
             ),
             photos=self.cleaned_data["photos"],
             audio=self.cleaned_data["audio"],
         )
 
 
-class TrackingForm(GuardedForm):
+class TrackingForm(GuardedFormMixin, forms.Form):
     rate_name = "radio:track"
     rate_setting = "RADIO_LOOKUP_RATE"
     rate_message = _("You have looked up many codes recently. Please try again later.")
 
-    website = None  # a lookup is a GET: nothing to trap
+    honeypot = False  # a lookup is a GET: nothing to trap
 
     code = forms.CharField(
         label=_("Tracking code"),

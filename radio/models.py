@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from news.feeds import audio_seconds
+from website.feeds import audio_seconds
 from website.text import clean, reading_seconds, spoken_paragraphs
 
 from .admin_forms import WEEKDAYS, SlotForm

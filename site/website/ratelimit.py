@@ -1,5 +1,5 @@
-"""Fixed-window rate limits that hold on every cache backend Django ships (memory, file,
-Redis).
+"""Who is asking (the client's address behind our proxies), and fixed-window rate limits that
+hold on every cache backend Django ships (memory, file, Redis).
 
 A window starts at a name's first try and ends `window` seconds later, whatever happens in
 between. The clock and the window's start, kept in the cache, decide which window a try falls
@@ -11,7 +11,20 @@ the window end 5 minutes after the last try.
 import math
 import time
 
+from django.conf import settings
 from django.core.cache import cache
+
+
+def client_address(request):
+    """The client's address: the one the nearest trusted proxy saw (settings.TRUSTED_PROXY_COUNT
+    proxies, nginx and Varnish in production, each append to X-Forwarded-For), else the
+    connection's. Entries further left are the client's own say and are never trusted."""
+    hops = settings.TRUSTED_PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [a for a in forwarded if a]
+    if hops and forwarded:
+        return forwarded[-min(hops, len(forwarded))]
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def count_try(name, window):

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from radio.roles import setup_radio_desk
 
@@ -8,4 +9,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         setup_radio_desk()
-        self.stdout.write(self.style.SUCCESS("Radio desk ready for Phóng viên and Ban biên tập."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Radio desk: reporters and the editorial board receive stories and build "
+                    "programmes."
+                )
+            )
+        )

@@ -136,7 +136,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # The address the feedback rate limit uses too: X-Forwarded-For only as far as
 # TRUSTED_PROXY_COUNT proxies vouch for it.
-AXES_CLIENT_IP_CALLABLE = "news.forms.client_address"
+AXES_CLIENT_IP_CALLABLE = "website.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "website/login_locked.html"
 
 AUTH_PASSWORD_VALIDATORS = [
