@@ -1,7 +1,9 @@
 """Dropping cached fragments and purging the front cache when what readers see changes
 (docs/caching.md)."""
 
+from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -57,7 +59,7 @@ def site_changed(sender, **kwargs):
     frontend_cache.ban_all_sites()
 
 
-def name_permissions(sender, using, apps, **kwargs):
+def name_permissions(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
     """After each app's migrations, its new permissions too are named in the site's language.
     Django's own handler, which creates them, may come after this one: it runs first here
     (it creates only what is missing)."""
