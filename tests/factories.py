@@ -8,38 +8,60 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
+from exemplars.models import AwardLevel, AwardType, ExemplarIndexPage, ExemplarKind, ExemplarPage
+from media.models import InventoryIndexPage, InventoryPage
 from news.models import ArticlePage, Feedback, SectionPage
 from website.models import HomePage
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = "Trang chủ"
-    slug = "trang-chu"
-
-    class Meta:
-        model = HomePage
+def page_factory(model, **defaults):
+    """A Wagtail page factory for `model` with these field defaults (`parent=` places it)."""
+    return factory.make_factory(model, FACTORY_CLASS=wagtail_factories.PageFactory, **defaults)
 
 
-class SectionPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Chuyên mục {n}")
-    slug = factory.Sequence(lambda n: f"chuyen-muc-{n}")
+HomePageFactory = page_factory(HomePage, title="Trang chủ", slug="trang-chu")
 
-    class Meta:
-        model = SectionPage
+SectionPageFactory = page_factory(
+    SectionPage,
+    title=factory.Sequence(lambda n: f"Chuyên mục {n}"),
+    slug=factory.Sequence(lambda n: f"chuyen-muc-{n}"),
+)
 
-
-class ArticlePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Tin số {n}: Kiên Lương học tập và làm theo Bác")
-    slug = factory.Sequence(lambda n: f"tin-so-{n}")
-    lead = "Huyện khen thưởng 30 tập thể và 47 cá nhân."
-    byline = "Kim Thư"
-    published_at = factory.Sequence(lambda n: timezone.now() - datetime.timedelta(hours=1000 - n))
-    body = wagtail_factories.StreamFieldFactory(
+ArticlePageFactory = page_factory(
+    ArticlePage,
+    title=factory.Sequence(lambda n: f"Tin số {n}: Kiên Lương học tập và làm theo Bác"),
+    slug=factory.Sequence(lambda n: f"tin-so-{n}"),
+    lead="Huyện khen thưởng 30 tập thể và 47 cá nhân.",
+    byline="Kim Thư",
+    published_at=factory.Sequence(lambda n: timezone.now() - datetime.timedelta(hours=1000 - n)),
+    body=wagtail_factories.StreamFieldFactory(
         {"paragraph": factory.SubFactory(wagtail_factories.CharBlockFactory)}
-    )
+    ),
+)
 
-    class Meta:
-        model = ArticlePage
+ExemplarIndexPageFactory = page_factory(
+    ExemplarIndexPage, title="Gương người tốt việc tốt", slug="guong-nguoi-tot-viec-tot"
+)
+
+ExemplarPageFactory = page_factory(
+    ExemplarPage,
+    title=factory.Sequence(lambda n: f"Gương điển hình {n:02d}"),
+    slug=factory.Sequence(lambda n: f"guong-dien-hinh-{n:02d}"),
+    kind=ExemplarKind.INDIVIDUAL,
+    summary="Có thành tích xuất sắc trong học tập và làm theo Bác.",
+)
+
+InventoryIndexPageFactory = page_factory(
+    InventoryIndexPage, title="Cổ động trực quan", slug="co-dong-truc-quan"
+)
+
+InventoryPageFactory = page_factory(
+    InventoryPage,
+    title=factory.Sequence(lambda n: f"Đợt cổ động số {n}"),
+    slug=factory.Sequence(lambda n: f"dot-co-dong-{n}"),
+    year=2017,
+    responsible_unit="Phòng Văn hóa và Thông tin huyện",
+)
 
 
 class FeedbackFactory(factory.django.DjangoModelFactory):
@@ -49,6 +71,11 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Feedback
+
+
+def award(level=AwardLevel.DISTRICT, year=2017, award_type=AwardType.CERTIFICATE, **fields):
+    """The fields of one commendation, with the seed's most common case as defaults."""
+    return {"level": level, "year": year, "award_type": award_type, **fields}
 
 
 def build_home():

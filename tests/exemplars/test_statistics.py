@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from exemplars import demo as exemplars_demo
 from exemplars import statistics
 from exemplars.models import AwardLevel, AwardType, ExemplarKind, ExemplarPage
-from tests.conftest import main_column
-from tests.exemplars.factories import award
+from tests.factories import award
+from tests.helpers import main_column
 from website import demo as website_demo
 
 
