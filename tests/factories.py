@@ -14,23 +14,24 @@ from news.models import ArticlePage, Feedback, SectionPage
 from website.models import HomePage
 
 
-def page_factory(model, **defaults):
-    """A Wagtail page factory for `model` with these field defaults (`parent=` places it)."""
-    return factory.make_factory(model, FACTORY_CLASS=wagtail_factories.PageFactory, **defaults)
+def page_factory(model, title, slug, **defaults):
+    """A Wagtail page factory for `model` (`parent=` places a page). `title` and `slug` are
+    formats of the factory's sequence number, `{}`, so that pages made in a row differ."""
+    return factory.make_factory(
+        model,
+        FACTORY_CLASS=wagtail_factories.PageFactory,
+        title=factory.Sequence(title.format),
+        slug=factory.Sequence(slug.format),
+        **defaults,
+    )
 
 
-HomePageFactory = page_factory(HomePage, title="Trang chủ", slug="trang-chu")
-
-SectionPageFactory = page_factory(
-    SectionPage,
-    title=factory.Sequence(lambda n: f"Chuyên mục {n}"),
-    slug=factory.Sequence(lambda n: f"chuyen-muc-{n}"),
-)
-
+HomePageFactory = page_factory(HomePage, "Trang chủ", "trang-chu")
+SectionPageFactory = page_factory(SectionPage, "Chuyên mục {}", "chuyen-muc-{}")
 ArticlePageFactory = page_factory(
     ArticlePage,
-    title=factory.Sequence(lambda n: f"Tin số {n}: Kiên Lương học tập và làm theo Bác"),
-    slug=factory.Sequence(lambda n: f"tin-so-{n}"),
+    "Tin số {}: Kiên Lương học tập và làm theo Bác",
+    "tin-so-{}",
     lead="Huyện khen thưởng 30 tập thể và 47 cá nhân.",
     byline="Kim Thư",
     published_at=factory.Sequence(lambda n: timezone.now() - datetime.timedelta(hours=1000 - n)),
@@ -38,27 +39,23 @@ ArticlePageFactory = page_factory(
         {"paragraph": factory.SubFactory(wagtail_factories.CharBlockFactory)}
     ),
 )
-
 ExemplarIndexPageFactory = page_factory(
-    ExemplarIndexPage, title="Gương người tốt việc tốt", slug="guong-nguoi-tot-viec-tot"
+    ExemplarIndexPage, "Gương người tốt việc tốt", "guong-nguoi-tot-viec-tot"
 )
-
 ExemplarPageFactory = page_factory(
     ExemplarPage,
-    title=factory.Sequence(lambda n: f"Gương điển hình {n:02d}"),
-    slug=factory.Sequence(lambda n: f"guong-dien-hinh-{n:02d}"),
+    "Gương điển hình {:02d}",
+    "guong-dien-hinh-{:02d}",
     kind=ExemplarKind.INDIVIDUAL,
     summary="Có thành tích xuất sắc trong học tập và làm theo Bác.",
 )
-
 InventoryIndexPageFactory = page_factory(
-    InventoryIndexPage, title="Cổ động trực quan", slug="co-dong-truc-quan"
+    InventoryIndexPage, "Cổ động trực quan", "co-dong-truc-quan"
 )
-
 InventoryPageFactory = page_factory(
     InventoryPage,
-    title=factory.Sequence(lambda n: f"Đợt cổ động số {n}"),
-    slug=factory.Sequence(lambda n: f"dot-co-dong-{n}"),
+    "Đợt cổ động số {}",
+    "dot-co-dong-{}",
     year=2017,
     responsible_unit="Phòng Văn hóa và Thông tin huyện",
 )
