@@ -1,11 +1,13 @@
 # `make run`: the demo site on http://127.0.0.1:8000 (SQLite, database search; nothing else).
 # `make test`: lint, checks and every test against real PostgreSQL, Elasticsearch and Chromium.
+# `make test-quick`: lint, checks and the tests on SQLite without Chromium and the topology.
+# `make format`: ruff's fixes and formatting, and djhtml on every app's templates.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test bench lint check install install-test system messages worker clean
+.PHONY: run test test-quick bench lint format check install install-test system messages worker clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +32,14 @@ lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Every app's templates folder (djhtml indents the .html files below it).
+TEMPLATE_DIRS := $(wildcard */templates site/*/templates)
+
+format: install-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $(TEMPLATE_DIRS)
+
 check: install-test
 	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=website.settings.test $(MANAGE) makemigrations --check --dry-run
@@ -40,6 +50,10 @@ system:
 
 test: system lint check
 	PY=$(PY) scripts/test.sh
+
+# Every service but PostgreSQL is still started (Elasticsearch and Redis have tests on SQLite).
+test-quick: system lint check
+	PY=$(PY) scripts/test.sh --quick
 
 bench: install-test
 	PY=$(PY) scripts/bench.sh

@@ -8,6 +8,8 @@ from news import viewcounts
 from search import elastic
 from search.models import SearchDocument
 from tests.factories import ArticlePageFactory, SectionPageFactory, build_home
+from tests.helpers import publish
+from website.models import Commune, CommuneKind
 
 # The production topology (nginx, Varnish, two application processes): tests/topology/.
 pytest_plugins = ["tests.topology.fixtures"]
@@ -42,17 +44,9 @@ def make_story(section):
     def make(parent=None, tags=(), **kwargs):
         story = ArticlePageFactory(parent=parent or section, **kwargs)
         story.tags.set(list(tags))
-        story.save_revision().publish()
-        story.refresh_from_db()
-        return story
+        return publish(story)
 
     return make
-
-
-def main_column(response):
-    """The page's main column, without the sidebar's lists of latest and most viewed."""
-    html = response.content.decode()
-    return html[html.index('<main id="main"') : html.index("</main>")]
 
 
 @pytest.fixture
@@ -69,8 +63,19 @@ def read_feed(client):
     return read
 
 
-def titles(parsed):
-    return [entry.title for entry in parsed.entries]
+@pytest.fixture
+def communes(db):
+    """Three of Kiên Lương's communes, by slug, in the order the district lists them."""
+    return {
+        slug: Commune.objects.create(name=name, kind=kind, slug=slug, sort_order=order)
+        for order, (name, kind, slug) in enumerate(
+            [
+                ("Kiên Lương", CommuneKind.TOWNSHIP, "kien-luong"),
+                ("Bình An", CommuneKind.COMMUNE, "binh-an"),
+                ("Hòn Nghệ", CommuneKind.COMMUNE, "hon-nghe"),
+            ]
+        )
+    }
 
 
 @pytest.fixture

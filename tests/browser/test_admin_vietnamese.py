@@ -18,10 +18,13 @@ from wagtail.models import Page, Site, Workflow
 from wagtail.users.models import UserProfile
 
 from news.roles import BOARD, REPORTERS, WORKFLOW, setup_newsroom
-from tests.exemplars.factories import ExemplarIndexPageFactory
-from tests.factories import ArticlePageFactory, SectionPageFactory
-from tests.media.factories import InventoryIndexPageFactory
-from tests.wagtail_messages import english_messages
+from tests.factories import (
+    ArticlePageFactory,
+    ExemplarIndexPageFactory,
+    InventoryIndexPageFactory,
+    SectionPageFactory,
+)
+from tests.helpers import english_messages, publish
 from website.models import WebsiteLink
 
 PASSWORD = "mat-khau-rat-dai-2018"
@@ -160,10 +163,10 @@ def newsroom(live_site, django_user_model):
     django_user_model.objects.create_superuser("quantri", "quantri@example.vn", PASSWORD)
     reporter = django_user_model.objects.get(username="phongvien")
     section = SectionPageFactory(parent=live_site, title="Thời sự", slug="thoi-su")
-    section.save_revision().publish()
+    publish(section)
     # The reporter's own: reporters edit only the pages they created (docs/roles.md).
     story = ArticlePageFactory(parent=section, title="Kiên Lương ra quân hè 2018", owner=reporter)
-    story.save_revision(user=reporter).publish()
+    publish(story, user=reporter)
     story.title = "Kiên Lương ra quân mùa hè 2018"
     story.save_revision(user=reporter)
     waiting = ArticlePageFactory(
@@ -177,7 +180,7 @@ def newsroom(live_site, django_user_model):
         ("inventories", InventoryIndexPageFactory),
     ):
         pages[name] = factory(parent=live_site)
-        pages[name].save_revision().publish()
+        publish(pages[name])
     pages["image"] = Image.objects.create(title="Cờ Đảng trên trục chính Ba Hòn", file=picture())
     pages["document"] = Document.objects.create(
         title="Kế hoạch tuyên truyền 2018", file=ContentFile(b"%PDF-1.4", name="ke-hoach.pdf")

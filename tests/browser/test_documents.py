@@ -4,13 +4,13 @@ that cite it."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.documents.factories import build_index, paragraphs, publish_document
-from tests.factories import ArticlePageFactory, SectionPageFactory
+from tests.factories import ArticlePageFactory, DocumentIndexPageFactory, SectionPageFactory
+from tests.helpers import paragraphs, publish, publish_document
 
 
 def publish_story(section, title, *html):
     story = ArticlePageFactory(parent=section, title=title, body=paragraphs(*html))
-    story.save_revision().publish()
+    publish(story)
     return story
 
 
@@ -26,7 +26,7 @@ def test_reader_clicks_a_directive_in_a_story(page, live_site):
     publish_story(section, "Hòn Đất sơ kết hai năm", "Sơ kết hai năm thực hiện Chỉ thị 05-CT/TW.")
     publish_story(section, "Tin không trích dẫn", "Trao giấy khen cho 30 tập thể và 47 cá nhân.")
     directive = publish_document(
-        build_index(live_site),
+        publish(DocumentIndexPageFactory(parent=live_site)),
         "05-CT/TW",
         title="Chỉ thị số 05-CT/TW về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh",
         issuer="Bộ Chính trị",

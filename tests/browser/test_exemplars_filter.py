@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from exemplars.choices import AwardLevel, ExemplarKind
-from tests.exemplars.factories import ExemplarIndexPageFactory, award, publish_exemplar
+from tests.factories import ExemplarIndexPageFactory, award
+from tests.helpers import publish_exemplar
 
 
 @pytest.mark.django_db(transaction=True)

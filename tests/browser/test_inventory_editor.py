@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from media.models import InventoryItem
-from tests.media.factories import InventoryIndexPageFactory, InventoryPageFactory
+from tests.factories import InventoryIndexPageFactory, InventoryPageFactory
+from tests.helpers import publish
 
 
 def kind_total(page, label):
@@ -17,7 +18,7 @@ def kind_total(page, label):
 @pytest.mark.django_db(transaction=True)
 def test_editor_adds_an_item_and_sees_the_totals_change(page, live_site, editor_login):
     index = InventoryIndexPageFactory(parent=live_site)
-    index.save_revision().publish()
+    publish(index)
     inventory = InventoryPageFactory(parent=index, title="Cổ động trực quan năm 2017", year=2017)
     inventory.items = [
         InventoryItem(
@@ -28,7 +29,7 @@ def test_editor_adds_an_item_and_sees_the_totals_change(page, live_site, editor_
         )
         for kind, quantity in [("bang_ron", 37), ("co_dang", 480)]
     ]
-    inventory.save_revision().publish()
+    publish(inventory)
 
     page.goto(inventory.url)
     assert kind_total(page, "cờ Đảng") == "480"

@@ -15,6 +15,7 @@ from news.roles import BOARD, REPORTERS, setup_newsroom
 from radio.models import Programme, Slot, Submission
 from radio.roles import setup_radio_desk
 from tests.factories import ArticlePageFactory
+from tests.helpers import publish
 from website.models import Commune
 
 PASSWORD = "mat-khau-rat-dai-2018"
@@ -97,7 +98,7 @@ def test_the_radio_editor_builds_tomorrow_programme(browser, live_server, newsro
     Slot.objects.create(name="Thời sự", length_minutes=15, recurrence="hằng ngày")
     titles = ["Khánh thành cầu Ba Hòn", "Ra mắt đội canh phòng", "Thu thuế đạt 102% kế hoạch"]
     for title in titles:
-        ArticlePageFactory(parent=section, title=title).save_revision().publish()
+        publish(ArticlePageFactory(parent=section, title=title))
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
 
     editor = log_in(browser, live_server, "bientap")

@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from exemplars.choices import AwardLevel, ExemplarKind
-from tests.exemplars.factories import ExemplarIndexPageFactory, award, publish_exemplar
-from tests.factories import SectionPageFactory
+from tests.factories import ExemplarIndexPageFactory, SectionPageFactory, award
+from tests.helpers import publish_exemplar
 
 # The demo's sections, whose names are long enough to overflow one row at desktop widths.
 SECTIONS = [

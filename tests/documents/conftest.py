@@ -1,11 +1,12 @@
 import pytest
 
-from tests.documents.factories import build_index, paragraphs, publish_document
+from tests.factories import DocumentIndexPageFactory
+from tests.helpers import paragraphs, publish, publish_document
 
 
 @pytest.fixture
 def document_index(home):
-    return build_index(home)
+    return publish(DocumentIndexPageFactory(parent=home))
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from documents import files
 from documents.models import DocumentPage
-from tests.documents.factories import build_index, pdf_bytes, upload
-from tests.factories import build_home
+from tests.factories import DocumentIndexPageFactory, build_home
+from tests.helpers import pdf_bytes, publish, upload
 
 
 @pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_other_files_have_no_text_to_read():
 
 class EditorTests(WagtailPageTestCase):
     def setUp(self):
-        self.index = build_index(build_home())
+        self.index = publish(DocumentIndexPageFactory(parent=build_home()))
         # force_login: django-axes refuses a password check without a request (Client.login).
         self.client.force_login(self.create_test_user())
 

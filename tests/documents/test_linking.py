@@ -6,10 +6,12 @@ import pytest
 from documents.citations import known_links
 from documents.linking import link_documents
 from documents.models import Citation
-from tests.conftest import main_column
-from tests.documents.factories import paragraphs
-from tests.exemplars.factories import publish_exemplar
-from tests.media.factories import InventoryIndexPageFactory, InventoryPageFactory
+from tests.factories import (
+    ExemplarIndexPageFactory,
+    InventoryIndexPageFactory,
+    InventoryPageFactory,
+)
+from tests.helpers import main_column, paragraphs, publish, publish_exemplar
 
 SEED = (
     "Ban Thường vụ Huyện ủy xác định lấy kết quả học tập Chỉ thị số 05-CT/TW của Bộ Chính trị "
@@ -81,7 +83,7 @@ def test_a_story_republished_without_the_reference_no_longer_cites_it(make_docum
     story = citing_story(SEED)
     assert list(directive.citing_pages()) == [story.page_ptr]
     story.body = paragraphs("Trao giấy khen cho tập thể, cá nhân học tập và làm theo Bác.")
-    story.save_revision().publish()
+    publish(story)
     assert list(directive.citing_pages()) == []
 
 
@@ -95,8 +97,6 @@ def test_kind_and_number_alone_link_when_one_document_has_them(client, make_docu
 
 
 def test_exemplars_and_inventories_link_too(client, home, make_document):
-    from tests.exemplars.factories import ExemplarIndexPageFactory
-
     directive = make_document("05-CT/TW")
     exemplar = publish_exemplar(
         ExemplarIndexPageFactory(parent=home),
@@ -106,7 +106,7 @@ def test_exemplars_and_inventories_link_too(client, home, make_document):
         parent=InventoryIndexPageFactory(parent=home),
         body=paragraphs("Tuyên truyền Chỉ thị số 05-CT/TW."),
     )
-    inventory.save_revision().publish()
+    publish(inventory)
     for page in (exemplar, inventory):
         assert document_links(client.get(page.url)) == [("Chỉ thị số 05-CT/TW", directive.url)]
     assert {p.pk for p in directive.citing_pages()} == {exemplar.pk, inventory.pk}

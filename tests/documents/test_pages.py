@@ -6,9 +6,8 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from documents.models import DocumentIndexPage, DocumentPage
-from tests.conftest import main_column
-from tests.documents.factories import build_index, publish_document
-from tests.factories import build_home
+from tests.factories import DocumentIndexPageFactory, build_home
+from tests.helpers import main_column, publish, publish_document
 from website.models import HomePage
 
 
@@ -20,7 +19,7 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(DocumentPage, DocumentPage)
 
     def test_every_page_type_renders(self):
-        index = build_index(build_home())
+        index = publish(DocumentIndexPageFactory(parent=build_home()))
         document = publish_document(index, "05-CT/TW")
         self.assertPageIsRenderable(index)
         self.assertPageIsRenderable(document)

@@ -1,28 +1,12 @@
 import pytest
 
-from tests.exemplars.factories import (
-    CommuneFactory,
-    ExemplarIndexPageFactory,
-    publish_exemplar,
-)
-from website.models import CommuneKind
+from tests.factories import ExemplarIndexPageFactory
+from tests.helpers import publish_exemplar
 
 
 @pytest.fixture
 def exemplar_index(home):
     return ExemplarIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def communes(db):
-    """Two of Kiên Lương's communes, by slug."""
-    return {
-        commune.slug: commune
-        for commune in (
-            CommuneFactory(name="Bình An", slug="binh-an"),
-            CommuneFactory(name="Kiên Lương", slug="kien-luong", kind=CommuneKind.TOWNSHIP),
-        )
-    }
 
 
 @pytest.fixture

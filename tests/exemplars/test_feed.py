@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import titles
+from tests.helpers import feed_titles
 
 
 @pytest.mark.django_db
@@ -11,16 +11,16 @@ def test_exemplar_feed_lists_published_profiles_newest_first(read_feed, make_exe
     first = make_exemplar(title="Hũ gạo tình thương", summary="Mô hình của Hội Phụ nữ.")
     second = make_exemplar(title="Bếp ăn từ thiện", summary="Mô hình của Hội Chữ thập đỏ.")
     feed = read_feed(f"/feeds/exemplars.{fmt}")
-    assert titles(feed) == [second.title, first.title]
+    assert feed_titles(feed) == [second.title, first.title]
     assert feed.entries[1].summary == "Mô hình của Hội Phụ nữ."
 
 
 @pytest.mark.django_db
 def test_unpublished_profile_leaves_the_feed(read_feed, make_exemplar):
     profile = make_exemplar(title="Nuôi heo đất")
-    assert titles(read_feed("/feeds/exemplars.rss")) == ["Nuôi heo đất"]
+    assert feed_titles(read_feed("/feeds/exemplars.rss")) == ["Nuôi heo đất"]
     profile.unpublish()
-    assert titles(read_feed("/feeds/exemplars.rss")) == []
+    assert feed_titles(read_feed("/feeds/exemplars.rss")) == []
 
 
 @pytest.mark.django_db
@@ -34,4 +34,4 @@ def test_exemplar_feed_is_announced_and_listed(client, make_exemplar):
 def test_sample_profiles_stay_out_of_the_feed(read_feed, make_exemplar):
     make_exemplar(title="Hũ gạo tình thương")
     make_exemplar(title="Cá nhân mẫu 01 (dữ liệu mẫu)", is_sample=True)
-    assert titles(read_feed("/feeds/exemplars.rss")) == ["Hũ gạo tình thương"]
+    assert feed_titles(read_feed("/feeds/exemplars.rss")) == ["Hũ gạo tình thương"]

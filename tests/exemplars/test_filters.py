@@ -8,8 +8,8 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from exemplars.choices import AwardLevel, ExemplarKind
-from tests.conftest import main_column
-from tests.exemplars.factories import award
+from tests.factories import award
+from tests.helpers import main_column
 
 
 def listed(client, index, query=""):

@@ -17,9 +17,8 @@ from exemplars.models import (
     ExemplarRelatedStory,
 )
 from news.models import ArticlePage, SectionPage
-from tests.conftest import main_column
-from tests.exemplars.factories import ExemplarIndexPageFactory, award, publish_exemplar
-from tests.factories import build_home
+from tests.factories import ExemplarIndexPageFactory, award, build_home
+from tests.helpers import main_column, publish, publish_exemplar
 from website.models import HomePage
 
 
@@ -102,7 +101,7 @@ def test_profile_lists_chosen_stories_and_stories_linking_to_it(client, make_exe
     chosen = make_story(title="Bếp ăn từ thiện mỗi tuần nấu hàng trăm suất cơm")
     exemplar = make_exemplar(title="Bếp ăn từ thiện")
     exemplar.related_story_links = [ExemplarRelatedStory(story=chosen)]
-    exemplar.save_revision().publish()
+    publish(exemplar)
     linking = make_story(title="Hội Chữ thập đỏ huyện tổng kết năm")
     linking.body = [
         (
@@ -110,10 +109,10 @@ def test_profile_lists_chosen_stories_and_stories_linking_to_it(client, make_exe
             RichText(f'<p>Xem <a linktype="page" id="{exemplar.pk}">bếp ăn từ thiện</a>.</p>'),
         )
     ]
-    linking.save_revision().publish()
+    publish(linking)
     draft = make_story(title="Bản nháp nhắc đến bếp ăn")
     draft.body = linking.body
-    draft.save_revision().publish()
+    publish(draft)
     draft.unpublish()
     unrelated = make_story(title="Khai thuế qua mạng")
 

@@ -3,7 +3,7 @@
 import pytest
 
 from exemplars.choices import AwardLevel, AwardType
-from tests.search.conftest import facet, titles
+from tests.helpers import facet, hit_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -36,12 +36,12 @@ def profiles(engine, make_exemplar, communes, make_story):
 
 def test_exemplars_are_found_without_diacritics(profiles, search):
     response = search(q="hu gao tinh thuong")
-    assert "Hũ gạo tình thương" in titles(response)
+    assert "Hũ gạo tình thương" in hit_titles(response)
     assert facet(response, "type") == {"Gương điển hình": 1, "Tin bài": 1}
     assert facet(response, "commune") == {"Kiên Lương": 1}
     assert facet(response, "year") == {2017: 1, **facet(response, "year")}
 
 
 def test_exemplars_narrow_by_type_and_commune(profiles, search):
-    assert titles(search(q="canh phong", type="exemplar")) == ["Nguyễn Văn Đức"]
-    assert titles(search(q="duc", commune="Bình An")) == ["Nguyễn Văn Đức"]
+    assert hit_titles(search(q="canh phong", type="exemplar")) == ["Nguyễn Văn Đức"]
+    assert hit_titles(search(q="duc", commune="Bình An")) == ["Nguyễn Văn Đức"]

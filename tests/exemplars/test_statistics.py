@@ -12,8 +12,8 @@ from exemplars import demo as exemplars_demo
 from exemplars import statistics
 from exemplars.choices import AwardLevel, AwardType, ExemplarKind
 from exemplars.models import ExemplarPage
-from tests.conftest import main_column
-from tests.exemplars.factories import award
+from tests.factories import award
+from tests.helpers import main_column
 from website import demo as website_demo
 
 

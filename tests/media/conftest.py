@@ -3,8 +3,8 @@ import datetime
 import pytest
 
 from media.models import InventoryItem
-from tests.media.factories import InventoryIndexPageFactory, InventoryPageFactory
-from website.models import Commune, CommuneKind
+from tests.factories import InventoryIndexPageFactory, InventoryPageFactory
+from tests.helpers import publish
 
 BA_HON = "Trục chính khu Đô thị Ba Hòn"
 # The seed story's 2017 figures, as one campaign's items.
@@ -17,24 +17,8 @@ SEED_2017 = [
 
 
 @pytest.fixture
-def communes(db):
-    return {
-        slug: Commune.objects.create(name=name, kind=kind, slug=slug, sort_order=order)
-        for order, (name, kind, slug) in enumerate(
-            [
-                ("Kiên Lương", CommuneKind.TOWNSHIP, "kien-luong"),
-                ("Bình An", CommuneKind.COMMUNE, "binh-an"),
-                ("Hòn Nghệ", CommuneKind.COMMUNE, "hon-nghe"),
-            ]
-        )
-    }
-
-
-@pytest.fixture
 def inventory_index(home):
-    index = InventoryIndexPageFactory(parent=home)
-    index.save_revision().publish()
-    return index
+    return publish(InventoryIndexPageFactory(parent=home))
 
 
 @pytest.fixture
@@ -55,9 +39,7 @@ def make_inventory(inventory_index, communes):
             )
             for item in items
         ]
-        page.save_revision().publish()
-        page.refresh_from_db()
-        return page
+        return publish(page)
 
     return make
 

@@ -8,8 +8,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from media.models import InventoryIndexPage, InventoryItem, InventoryPage
-from tests.factories import build_home
-from tests.media.factories import InventoryIndexPageFactory, InventoryPageFactory
+from tests.factories import InventoryIndexPageFactory, InventoryPageFactory, build_home
+from tests.helpers import publish
 from website.models import HomePage
 
 
@@ -33,7 +33,7 @@ class PageTreeTests(WagtailPageTestCase):
                 kind="pano", quantity=21, location="Ba Hòn", installed_on=datetime.date(2017, 2, 1)
             )
         ]
-        inventory.save_revision().publish()
+        publish(inventory)
         self.assertPageIsRenderable(self.index)
         self.assertPageIsRenderable(self.index, route_path="/bao-cao/2017/")
         self.assertPageIsRenderable(self.index, route_path="/dang-treo/")

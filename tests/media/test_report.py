@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from tests.conftest import main_column
+from tests.helpers import main_column
 
 SENTENCE_2017 = (
     "Trong năm 2017 treo 37 băng rôn, 480 cờ Đảng, 530 cờ phướn, 21 pano "

@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.conftest import main_column
-from tests.search.conftest import facet, titles
+from tests.helpers import facet, hit_titles, main_column
 
 pytestmark = pytest.mark.django_db
 
@@ -30,14 +29,14 @@ def campaigns(engine, make_inventory):
 
 def test_inventories_are_found_by_slogan_without_diacritics(campaigns, search):
     response = search(q="dang cong san viet nam quang vinh")
-    assert titles(response) == ["Cổ động trực quan năm 2017"]
+    assert hit_titles(response) == ["Cổ động trực quan năm 2017"]
     assert facet(response, "type") == {"Kiểm kê cổ động trực quan": 1}
     assert facet(response, "year") == {2017: 1}
     assert facet(response, "commune") == {"Kiên Lương": 1}
 
 
 def test_inventories_narrow_by_commune(campaigns, search):
-    assert titles(search(q="tet", commune="Hòn Nghệ")) == ["Đón Tết ở Hòn Nghệ"]
+    assert hit_titles(search(q="tet", commune="Hòn Nghệ")) == ["Đón Tết ở Hòn Nghệ"]
 
 
 def test_an_inventorys_snippet_reads_as_a_sentence(campaigns, search):

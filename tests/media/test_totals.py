@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from media.models import InventoryItem
-from tests.conftest import main_column
+from tests.helpers import main_column
 
 
 def table_rows(html, css_class):

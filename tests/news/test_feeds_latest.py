@@ -8,8 +8,8 @@ from django.utils import timezone
 from lxml import etree
 from wagtail.models import PageViewRestriction
 
-from tests.conftest import titles
 from tests.factories import ArticlePageFactory, SectionPageFactory
+from tests.helpers import feed_titles, publish
 
 FORMATS = ["rss", "atom"]
 
@@ -21,7 +21,7 @@ def test_latest_lists_every_section_newest_first(read_feed, home, section, make_
     older = make_story(title="Khen thưởng 30 tập thể")
     newer = make_story(parent=other, title="Hũ gạo tình thương")
     feed = read_feed(f"/feeds/latest.{fmt}")
-    assert titles(feed) == [newer.title, older.title]
+    assert feed_titles(feed) == [newer.title, older.title]
     assert feed.feed.title == "Ban Tuyên giáo Huyện ủy Kiên Lương – Tin mới nhất"
     assert feed.entries[0].link == "http://localhost/xay-dung-dang/" + newer.slug + "/"
     assert feed.entries[0].tags[0].term == "Xây dựng Đảng"
@@ -122,7 +122,7 @@ def test_drafts_private_and_scheduled_stories_never_appear(read_feed, section, m
         go_live_at=timezone.now() + datetime.timedelta(days=1),
         **flags,
     )
-    scheduled.save_revision().publish()
+    publish(scheduled)
     private = make_story(title="Bài nội bộ", **flags)
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
@@ -130,7 +130,7 @@ def test_drafts_private_and_scheduled_stories_never_appear(read_feed, section, m
     edited = make_story(title="Tiêu đề đã duyệt", **flags)
     edited.title = "Tiêu đề chưa duyệt"
     edited.save_revision()
-    assert sorted(titles(read_feed(url))) == ["Bài đã đăng", "Tiêu đề đã duyệt"]
+    assert sorted(feed_titles(read_feed(url))) == ["Bài đã đăng", "Tiêu đề đã duyệt"]
 
 
 @pytest.mark.django_db
@@ -138,23 +138,23 @@ def test_drafts_private_and_scheduled_stories_never_appear(read_feed, section, m
 def test_publish_edit_unpublish_and_delete_show_at_once(read_feed, make_story, fmt):
     url = f"/feeds/latest.{fmt}"
     first = make_story(title="Băng rôn dọc khu đô thị Ba Hòn")
-    assert titles(read_feed(url)) == [first.title]
+    assert feed_titles(read_feed(url)) == [first.title]
     second = make_story(title="21 pano tuyên truyền")
-    assert titles(read_feed(url)) == [second.title, first.title]
+    assert feed_titles(read_feed(url)) == [second.title, first.title]
     first.title = "37 băng rôn dọc khu đô thị Ba Hòn"
-    first.save_revision().publish()
-    assert titles(read_feed(url)) == [second.title, "37 băng rôn dọc khu đô thị Ba Hòn"]
+    publish(first)
+    assert feed_titles(read_feed(url)) == [second.title, "37 băng rôn dọc khu đô thị Ba Hòn"]
     second.unpublish()
-    assert titles(read_feed(url)) == ["37 băng rôn dọc khu đô thị Ba Hòn"]
+    assert feed_titles(read_feed(url)) == ["37 băng rôn dọc khu đô thị Ba Hòn"]
     first.delete()
-    assert titles(read_feed(url)) == []
+    assert feed_titles(read_feed(url)) == []
 
 
 @pytest.mark.django_db
 def test_a_story_made_private_leaves_the_feed_at_once(read_feed, make_story):
     story = make_story(title="Bài sắp thành nội bộ")
-    assert titles(read_feed("/feeds/latest.rss")) == [story.title]
+    assert feed_titles(read_feed("/feeds/latest.rss")) == [story.title]
     PageViewRestriction.objects.create(
         page=story, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
     )
-    assert titles(read_feed("/feeds/latest.rss")) == []
+    assert feed_titles(read_feed("/feeds/latest.rss")) == []

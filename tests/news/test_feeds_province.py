@@ -7,7 +7,7 @@ import wagtail_factories
 from lxml import html as lxml_html
 from wagtail.rich_text import RichText
 
-from tests.conftest import titles
+from tests.helpers import feed_titles, publish
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def addresses(fragment):
 @pytest.mark.parametrize("fmt", ["rss", "atom"])
 def test_province_feed_holds_the_full_body_with_absolute_addresses(read_feed, contributed, fmt):
     feed = read_feed(f"/feeds/province.{fmt}")
-    assert titles(feed) == ["Trang trí khu đô thị Ba Hòn"]  # "Bài trước" is not for the portal
+    assert feed_titles(feed) == ["Trang trí khu đô thị Ba Hòn"]  # "Bài trước" is not for the portal
     entry = feed.entries[0]
     body = entry.content[0].value
     assert entry.content[0].type == "text/html"
@@ -88,7 +88,7 @@ def test_guid_stays_and_updated_date_moves_when_a_story_is_edited(read_feed, con
     time.sleep(1.1)  # feed dates are to the second in RSS
     contributed.title = "Trang trí khu đô thị Ba Hòn (cập nhật)"
     contributed.slug = "trang-tri-ba-hon"
-    contributed.save_revision().publish()
+    publish(contributed)
     after = read_feed(f"/feeds/province.{fmt}").entries[0]
     assert after.title == "Trang trí khu đô thị Ba Hòn (cập nhật)"
     assert after.id == before.id
@@ -102,5 +102,5 @@ def test_guid_stays_and_updated_date_moves_when_a_story_is_edited(read_feed, con
 @pytest.mark.django_db
 def test_a_story_taken_off_the_portal_leaves_its_feed(read_feed, contributed):
     contributed.for_province = False
-    contributed.save_revision().publish()
-    assert titles(read_feed("/feeds/province.atom")) == []
+    publish(contributed)
+    assert feed_titles(read_feed("/feeds/province.atom")) == []

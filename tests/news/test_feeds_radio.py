@@ -9,7 +9,7 @@ import wagtail_factories
 from lxml import html as lxml_html
 from wagtail.rich_text import RichText
 
-from tests.conftest import titles
+from tests.helpers import feed_titles
 
 BODY_HTML = (
     "<p>Năm 2017, huyện khen thưởng <b>30 tập thể</b> và <i>47 cá nhân</i>; "
@@ -44,7 +44,7 @@ def test_radio_feed_is_plain_text_without_captions(read_feed, make_story, fmt):
     )
     make_story(title="Không gửi đài", for_radio=False)
     feed = read_feed(f"/feeds/radio.{fmt}")
-    assert titles(feed) == ["Tuyên dương gương người tốt việc tốt"]
+    assert feed_titles(feed) == ["Tuyên dương gương người tốt việc tốt"]
     entry = feed.entries[0]
     spoken = [
         "Thời lượng đọc ước tính: 1 phút.",

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.conftest import titles
 from tests.factories import SectionPageFactory
+from tests.helpers import feed_titles
 
 
 @pytest.mark.django_db
@@ -13,7 +13,7 @@ def test_section_feed_holds_only_its_stories(read_feed, home, section, make_stor
     mine = make_story(title="Học tập và làm theo Bác ở chi bộ")
     make_story(parent=other, title="Nộp thuế điện tử")
     feed = read_feed(f"/feeds/section/hoc-tap.{fmt}")
-    assert titles(feed) == [mine.title]
+    assert feed_titles(feed) == [mine.title]
     assert feed.feed.title == "Ban Tuyên giáo Huyện ủy Kiên Lương – Học tập và làm theo Bác"
     assert feed.feed.link == "http://localhost/hoc-tap/"
 
@@ -22,10 +22,10 @@ def test_section_feed_holds_only_its_stories(read_feed, home, section, make_stor
 def test_a_story_moved_to_another_section_follows_at_once(read_feed, home, section, make_story):
     other = SectionPageFactory(parent=home, title="Thuế", slug="thue")
     story = make_story(title="Chuyển chuyên mục")
-    assert titles(read_feed("/feeds/section/hoc-tap.rss")) == [story.title]
+    assert feed_titles(read_feed("/feeds/section/hoc-tap.rss")) == [story.title]
     story.move(other, pos="last-child")
-    assert titles(read_feed("/feeds/section/hoc-tap.rss")) == []
-    assert titles(read_feed("/feeds/section/thue.rss")) == [story.title]
+    assert feed_titles(read_feed("/feeds/section/hoc-tap.rss")) == []
+    assert feed_titles(read_feed("/feeds/section/thue.rss")) == [story.title]
 
 
 @pytest.mark.django_db

@@ -1,7 +1,6 @@
 """Migrating the office's older stories from JSON Lines (`import_articles`)."""
 
 import io
-import json
 import unicodedata
 
 import pytest
@@ -9,32 +8,7 @@ from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
 
 from news.models import ArticlePage, SectionPage
-from tests.conftest import main_column, titles
-
-
-def write_lines(path, rows):
-    with open(path, "w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(row if isinstance(row, str) else json.dumps(row, ensure_ascii=False))
-            handle.write("\n")
-    return path
-
-
-def story(n, **extra):
-    row = {
-        "id": f"old-{n}",
-        "title": f"Tin cũ số {n}",
-        "lead": "Sapo của tin.",
-        "body_html": "<p>Đoạn một.</p><p>Đoạn hai.</p>",
-        "section": "Xây dựng Đảng",
-        "author": "Kim Thư",
-        "published_at": "2017-05-19T07:30:00+07:00",
-        "tags": ["xây dựng Đảng"],
-        "for_radio": True,
-        "for_province": False,
-    }
-    row.update(extra)
-    return row
+from tests.helpers import feed_titles, legacy_story, main_column, write_lines
 
 
 def run(path, *args):
@@ -45,7 +19,7 @@ def run(path, *args):
 
 @pytest.mark.django_db
 def test_imports_stories_into_sections_created_on_the_way(home, tmp_path):
-    path = write_lines(tmp_path / "old.jsonl", [story(1), story(2, section="Thuế")])
+    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1), legacy_story(2, section="Thuế")])
     out, _err = run(path)
     assert "tạo mới 2" in out
     assert set(SectionPage.objects.values_list("title", flat=True)) == {"Xây dựng Đảng", "Thuế"}
@@ -58,9 +32,9 @@ def test_imports_stories_into_sections_created_on_the_way(home, tmp_path):
 
 @pytest.mark.django_db
 def test_rerun_updates_by_id_without_duplicates(home, tmp_path, client):
-    path = write_lines(tmp_path / "old.jsonl", [story(1)])
+    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1)])
     run(path)
-    write_lines(path, [story(1, title="Tin cũ số 1 (đã sửa)", section="Thuế")])
+    write_lines(path, [legacy_story(1, title="Tin cũ số 1 (đã sửa)", section="Thuế")])
     out, _err = run(path)
     assert "cập nhật 1" in out
     assert ArticlePage.objects.count() == 1
@@ -75,11 +49,11 @@ def test_bad_lines_are_reported_and_nothing_is_imported(home, tmp_path):
     path = write_lines(
         tmp_path / "old.jsonl",
         [
-            story(1),
+            legacy_story(1),
             "{not json",
-            story(3, published_at="hôm qua"),
-            {k: v for k, v in story(4).items() if k != "title"},
-            story(5, published_at="2017-05-19T07:30:00"),  # no offset
+            legacy_story(3, published_at="hôm qua"),
+            {k: v for k, v in legacy_story(4).items() if k != "title"},
+            legacy_story(5, published_at="2017-05-19T07:30:00"),  # no offset
         ],
     )
     with pytest.raises(CommandError, match="Không nhập dữ liệu nào"):
@@ -99,7 +73,7 @@ def test_bad_lines_are_reported_and_nothing_is_imported(home, tmp_path):
 
 @pytest.mark.django_db
 def test_skip_invalid_imports_the_good_lines_and_still_reports_the_bad(home, tmp_path):
-    path = write_lines(tmp_path / "old.jsonl", [story(1), "[1, 2]", story(3)])
+    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1), "[1, 2]", legacy_story(3)])
     _out, err = run(path, "--skip-invalid")
     assert "dòng 2: mỗi dòng phải là một đối tượng JSON" in err
     assert sorted(ArticlePage.objects.values_list("legacy_id", flat=True)) == ["old-1", "old-3"]
@@ -107,7 +81,7 @@ def test_skip_invalid_imports_the_good_lines_and_still_reports_the_bad(home, tmp
 
 @pytest.mark.django_db
 def test_dry_run_writes_nothing(home, tmp_path):
-    path = write_lines(tmp_path / "old.jsonl", [story(1), story(2)])
+    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1), legacy_story(2)])
     out, _err = run(path, "--dry-run")
     assert "Chạy thử" in out
     assert ArticlePage.objects.count() == 0
@@ -116,7 +90,9 @@ def test_dry_run_writes_nothing(home, tmp_path):
 
 @pytest.mark.django_db
 def test_duplicate_id_in_one_file_is_refused_whole(home, tmp_path):
-    path = write_lines(tmp_path / "old.jsonl", [story(1), story(2), story(1, title="Khác")])
+    path = write_lines(
+        tmp_path / "old.jsonl", [legacy_story(1), legacy_story(2), legacy_story(1, title="Khác")]
+    )
     with pytest.raises(CommandError):
         run(path)
     assert ArticlePage.objects.count() == 0
@@ -130,7 +106,7 @@ def test_body_html_is_cleaned_to_what_rich_text_allows(home, tmp_path, client):
         '<iframe src="https://evil.example"></iframe><h2>Tiêu đề phụ</h2>'
         '<p><img src="x" onerror="alert(2)">Hết.</p>'
     )
-    path = write_lines(tmp_path / "old.jsonl", [story(1, body_html=body)])
+    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1, body_html=body)])
     run(path)
     html = client.get(ArticlePage.objects.get().url).content.decode()
     body_html = html[html.index('class="story-body"') : html.index("</article>")]
@@ -145,7 +121,7 @@ def test_body_html_is_cleaned_to_what_rich_text_allows(home, tmp_path, client):
 def test_text_is_stored_nfc_with_quotes_ampersands_and_emoji(home, tmp_path, client):
     decomposed = unicodedata.normalize("NFD", "Học tập và làm theo Bác")
     title = f'“Hũ gạo” & "Nuôi heo đất" 🐷 — {decomposed}'
-    path = write_lines(tmp_path / "old.jsonl", [story(1, title=title, lead=decomposed)])
+    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1, title=title, lead=decomposed)])
     run(path)
     saved = ArticlePage.objects.get()
     assert saved.title == unicodedata.normalize("NFC", title)
@@ -158,8 +134,8 @@ def test_text_is_stored_nfc_with_quotes_ampersands_and_emoji(home, tmp_path, cli
 def test_hero_image_next_to_the_file_is_uploaded_once(home, tmp_path):
     PILImage.new("RGB", (64, 48), (200, 0, 0)).save(tmp_path / "anh.jpg")
     rows = [
-        story(1, image="anh.jpg", image_caption="Trao giấy khen"),
-        story(2, image="anh.jpg"),
+        legacy_story(1, image="anh.jpg", image_caption="Trao giấy khen"),
+        legacy_story(2, image="anh.jpg"),
     ]
     path = write_lines(tmp_path / "old.jsonl", rows)
     run(path)
@@ -178,9 +154,9 @@ def test_missing_or_escaping_image_is_a_bad_line(home, tmp_path):
     path = write_lines(
         tmp_path / "old.jsonl",
         [
-            story(1, image="khong-co.jpg"),
-            story(2, image="../x.jpg"),
-            story(3, image="not-image.jpg"),
+            legacy_story(1, image="khong-co.jpg"),
+            legacy_story(2, image="../x.jpg"),
+            legacy_story(3, image="not-image.jpg"),
         ],
     )
     with pytest.raises(CommandError):
@@ -195,7 +171,7 @@ def test_a_few_hundred_real_looking_stories(home, tmp_path):
         for n in range(200)
     )
     rows = [
-        story(
+        legacy_story(
             n,
             title=unicodedata.normalize("NFD", f"Tin “số {n}” & ảnh 📷 ở Hòn Nghệ"),
             body_html=long_body,
@@ -213,7 +189,9 @@ def test_a_few_hundred_real_looking_stories(home, tmp_path):
 
 @pytest.mark.django_db
 def test_imported_stories_are_in_the_admin_search_index(home, tmp_path):
-    path = write_lines(tmp_path / "old.jsonl", [story(1, title="Nuôi cá lồng bè ở Hòn Nghệ")])
+    path = write_lines(
+        tmp_path / "old.jsonl", [legacy_story(1, title="Nuôi cá lồng bè ở Hòn Nghệ")]
+    )
     run(path)
     assert [page.legacy_id for page in ArticlePage.objects.search("lồng bè")] == ["old-1"]
 
@@ -222,7 +200,7 @@ def test_imported_stories_are_in_the_admin_search_index(home, tmp_path):
 def test_imported_story_has_history_and_opens_in_the_admin(home, tmp_path, admin_client):
     from wagtail.models import PageLogEntry
 
-    path = write_lines(tmp_path / "old.jsonl", [story(1, title="Tin có lịch sử")])
+    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1, title="Tin có lịch sử")])
     run(path)
     saved = ArticlePage.objects.get()
     assert saved.live and not saved.has_unpublished_changes
@@ -236,7 +214,10 @@ def test_imported_story_has_history_and_opens_in_the_admin(home, tmp_path, admin
 
 @pytest.mark.django_db
 def test_imported_stories_are_found_by_the_site_search(home, tmp_path, engine, search):
-    rows = [story(1, title="Nuôi cá lồng bè ở Hòn Nghệ"), story(2, title="Thu thuế đúng hạn")]
+    rows = [
+        legacy_story(1, title="Nuôi cá lồng bè ở Hòn Nghệ"),
+        legacy_story(2, title="Thu thuế đúng hạn"),
+    ]
     run(write_lines(tmp_path / "old.jsonl", rows))
     engine.ready()
     results = main_column(search(q="long be hon nghe"))
@@ -247,9 +228,11 @@ def test_imported_stories_are_found_by_the_site_search(home, tmp_path, engine, s
 def test_reimport_publishes_a_new_revision_found_under_the_new_title(home, tmp_path, search):
     from wagtail.models import PageLogEntry
 
-    path = write_lines(tmp_path / "old.jsonl", [story(1, title="Nuôi cá lồng bè ở Hòn Nghệ")])
+    path = write_lines(
+        tmp_path / "old.jsonl", [legacy_story(1, title="Nuôi cá lồng bè ở Hòn Nghệ")]
+    )
     run(path)
-    rows = [story(1, title="Nuôi tôm công nghiệp ở Kiên Bình", tags=["thủy sản"])]
+    rows = [legacy_story(1, title="Nuôi tôm công nghiệp ở Kiên Bình", tags=["thủy sản"])]
     write_lines(path, rows)
     run(path)
     saved = ArticlePage.objects.get()
@@ -267,12 +250,12 @@ def test_reimport_publishes_a_new_revision_found_under_the_new_title(home, tmp_p
 
 @pytest.mark.django_db
 def test_a_story_an_editor_is_drafting_is_still_updated_and_published(home, tmp_path):
-    path = write_lines(tmp_path / "old.jsonl", [story(1)])
+    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1)])
     run(path)
     draft = ArticlePage.objects.get().get_latest_revision_as_object()
     draft.contributing_unit = "Huyện đoàn"
     draft.save_revision()
-    write_lines(path, [story(1, title="Tin cũ số 1 (đã sửa)")])
+    write_lines(path, [legacy_story(1, title="Tin cũ số 1 (đã sửa)")])
     run(path)
     saved = ArticlePage.objects.get()
     assert saved.title == "Tin cũ số 1 (đã sửa)" and saved.contributing_unit == "Huyện đoàn"
@@ -283,11 +266,11 @@ def test_a_story_an_editor_is_drafting_is_still_updated_and_published(home, tmp_
 def test_same_titles_get_their_own_addresses_and_the_page_tree_stays_sound(home, tmp_path, client):
     from wagtail.models import Page
 
-    rows = [story(n, title="Hội nghị sơ kết") for n in range(3)]
+    rows = [legacy_story(n, title="Hội nghị sơ kết") for n in range(3)]
     path = write_lines(tmp_path / "old.jsonl", rows)
     run(path)
     rows[0]["section"] = "Thuế"  # moved where a story of that title may already be
-    rows.append(story(3, title="Hội nghị sơ kết", section="Thuế"))
+    rows.append(legacy_story(3, title="Hội nghị sơ kết", section="Thuế"))
     write_lines(path, rows)
     run(path)
     urls = [page.url for page in ArticlePage.objects.all()]
@@ -304,7 +287,12 @@ def test_imported_hero_image_shows_where_it_is_used(home, tmp_path):
     from wagtail.models import ReferenceIndex
 
     PILImage.new("RGB", (64, 48), (0, 120, 0)).save(tmp_path / "anh.jpg")
-    run(write_lines(tmp_path / "old.jsonl", [story(1, image="anh.jpg"), story(2, image="anh.jpg")]))
+    run(
+        write_lines(
+            tmp_path / "old.jsonl",
+            [legacy_story(1, image="anh.jpg"), legacy_story(2, image="anh.jpg")],
+        )
+    )
     image = get_image_model().objects.get()
     used_by = {ref.object_id for ref in ReferenceIndex.get_references_to(image)}
     assert used_by == {str(pk) for pk in ArticlePage.objects.values_list("pk", flat=True)}
@@ -312,6 +300,6 @@ def test_imported_hero_image_shows_where_it_is_used(home, tmp_path):
 
 @pytest.mark.django_db
 def test_feeds_show_imported_stories_at_once(home, tmp_path, read_feed):
-    assert titles(read_feed("/feeds/latest.rss")) == []  # cached from now on
-    run(write_lines(tmp_path / "old.jsonl", [story(1, title="Tin mới nhập")]))
-    assert titles(read_feed("/feeds/latest.rss")) == ["Tin mới nhập"]
+    assert feed_titles(read_feed("/feeds/latest.rss")) == []  # cached from now on
+    run(write_lines(tmp_path / "old.jsonl", [legacy_story(1, title="Tin mới nhập")]))
+    assert feed_titles(read_feed("/feeds/latest.rss")) == ["Tin mới nhập"]

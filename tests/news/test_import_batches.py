@@ -9,7 +9,6 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -19,10 +18,8 @@ from wagtail.models import Page, PageLogEntry
 from news.importers import ArticleImporter
 from news.models import ArticlePage, SectionPage
 from tests.factories import ArticlePageFactory
-from tests.news.test_import_articles import story, write_lines
-from tests.topology.fixtures import _database_url
+from tests.helpers import ROOT, database_url, legacy_story, publish, write_lines
 
-ROOT = Path(__file__).resolve().parents[2]
 STORIES = 300  # six batches of ArticleImporter.batch_size
 
 postgresql_only = pytest.mark.skipif(
@@ -31,7 +28,7 @@ postgresql_only = pytest.mark.skipif(
 
 
 def import_file(tmp_path, count=STORIES):
-    rows = [story(n, body_html=f"<p>Nội dung tin cũ số {n}.</p>") for n in range(count)]
+    rows = [legacy_story(n, body_html=f"<p>Nội dung tin cũ số {n}.</p>") for n in range(count)]
     return write_lines(tmp_path / "old.jsonl", rows)
 
 
@@ -53,7 +50,7 @@ def assert_whole_tree():
 def test_an_editor_publishes_into_the_section_while_stories_are_imported(home, tmp_path):
     path = import_file(tmp_path)
     # The section exists before the import, so the import writes into the editor's section.
-    call_command("import_articles", str(write_lines(tmp_path / "one.jsonl", [story(-1)])))
+    call_command("import_articles", str(write_lines(tmp_path / "one.jsonl", [legacy_story(-1)])))
     section = SectionPage.objects.get(title="Xây dựng Đảng")
     events, first_batch, published = [], threading.Event(), threading.Event()
 
@@ -81,7 +78,7 @@ def test_an_editor_publishes_into_the_section_while_stories_are_imported(home, t
             # A publish stuck behind the import fails instead of waiting for it to end.
             cursor.execute("SET lock_timeout = '20s'")
         editor_story = ArticlePageFactory(parent=section, title="Tin biên tập viên đăng")
-        editor_story.save_revision().publish()
+        publish(editor_story)
         events.append(("editor published", editor_story.pk))
         published.set()
     finally:
@@ -103,7 +100,7 @@ def test_a_killed_import_leaves_a_whole_tree_and_a_rerun_finishes_it(home, tmp_p
     path = import_file(tmp_path, count=STORIES)
     env = {
         **os.environ,
-        "DATABASE_URL": _database_url(connection.settings_dict),
+        "DATABASE_URL": database_url(connection.settings_dict),
         "DJANGO_SETTINGS_MODULE": "website.settings.test",
     }
     process = subprocess.Popen(

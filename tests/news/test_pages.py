@@ -4,8 +4,8 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
 from news.models import ArticlePage, SectionPage
-from tests.conftest import main_column
 from tests.factories import ArticlePageFactory, SectionPageFactory, build_home
+from tests.helpers import main_column, publish
 from website.models import HomePage
 
 
@@ -102,7 +102,7 @@ def test_a_story_moved_to_another_section_is_listed_there(client, home, make_sto
 def test_a_story_edited_and_republished_stays_in_its_listings(client, make_story, section):
     story = make_story(title="Tin cũ")
     story.title = "Tin đã sửa"
-    story.save_revision().publish()
+    publish(story)
     assert "Tin đã sửa" in main_column(client.get(section.url))
     assert "Tin đã sửa" in main_column(client.get("/"))
 

@@ -6,15 +6,15 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.conftest import main_column
 from tests.factories import ArticlePageFactory
+from tests.helpers import main_column, publish
 
 
 @pytest.mark.django_db
 def test_scheduled_story_appears_after_publish_scheduled(client, section):
     story = ArticlePageFactory(parent=section, title="Tin hẹn giờ đăng", live=False)
     story.go_live_at = timezone.now() + datetime.timedelta(minutes=5)
-    story.save_revision().publish()
+    publish(story)
     story.refresh_from_db()
     assert not story.live
     assert "Tin hẹn giờ đăng" not in main_column(client.get(section.url))

@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from news.models import ArticlePage
 from tests.factories import SectionPageFactory, build_home
+from tests.helpers import publish
 from website import demo
 
 AUDIO = b"ID3" + bytes(range(256)) * 8
@@ -36,7 +37,7 @@ def test_a_podcast_client_downloads_the_recording_the_feed_names(live_server, se
             title="Bản tin phát thanh ngày 15/01", lead="Tin.", for_radio=True, radio_audio=audio
         )
     )
-    story.save_revision().publish()
+    publish(story)
 
     feed = feedparser.parse(fetch(live_server.url + "/feeds/radio.rss"))
     (entry,) = feed.entries

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from news import viewcounts
 from news.models import ArticleViewCount
+from tests.helpers import publish
 
 BROWSER = "Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36"
 
@@ -63,7 +64,7 @@ def test_views_survive_a_new_revision(client, make_story, settings):
     story = make_story()
     view(client, story)
     story.title = "Tiêu đề đã sửa"
-    story.save_revision().publish()
+    publish(story)
     assert ArticleViewCount.objects.get(page=story).views == 1
 
 

@@ -1,10 +1,7 @@
-import io
-import wave
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
+from tests.helpers import png_bytes, wav_bytes
 from website.models import Commune
 
 TEXT = (
@@ -12,22 +9,6 @@ TEXT = (
     "tham gia đội canh phòng, với sự tham dự của đại diện Đảng ủy, Ủy ban nhân dân xã.\n\n"
     "Mô hình có 25 hội viên, chia thành 5 tổ, tuần tra vào ban đêm."
 )
-
-
-def wav_bytes(seconds=2, rate=8000):
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(b"\x00\x00" * rate * seconds)
-    return buffer.getvalue()
-
-
-def png_bytes(colour=(179, 22, 11)):
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 48), colour).save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from radio.models import Programme, RundownItem, Slot, Submission, SubmissionStatus
+from tests.helpers import png_bytes, wav_bytes
 from website.text import READING_RATE, spoken_paragraphs
-
-from .conftest import png_bytes, wav_bytes
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import SectionPageFactory
-from tests.search.conftest import facet, titles
+from tests.helpers import facet, hit_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -39,13 +39,16 @@ def test_facets_count_the_matching_results(stories, search):
 def test_facets_combine(stories, search):
     response = search(q="khen thuong", year="2018")
 
-    assert sorted(titles(response)) == ["Khen thưởng cá nhân 2018", "Khen thưởng đảng viên 2018"]
+    assert sorted(hit_titles(response)) == [
+        "Khen thưởng cá nhân 2018",
+        "Khen thưởng đảng viên 2018",
+    ]
     # The year facet keeps its other values, so the reader can switch year.
     assert facet(response, "year") == {2017: 2, 2018: 2}
     assert facet(response, "section") == {"Học tập và làm theo Bác": 1, "Xây dựng Đảng": 1}
 
     narrowed = search(q="khen thuong", year="2018", section="Xây dựng Đảng")
-    assert titles(narrowed) == ["Khen thưởng đảng viên 2018"]
+    assert hit_titles(narrowed) == ["Khen thưởng đảng viên 2018"]
     assert facet(narrowed, "year") == {2018: 1}
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import main_column
+from tests.helpers import main_column
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 from search import elastic
 from search.models import SearchDocument
 from tests.factories import SectionPageFactory
-from tests.search.conftest import run_worker, titles
+from tests.helpers import hit_titles, publish, run_worker
 
 
 def es_titles(q):
@@ -22,16 +22,16 @@ def es_titles(q):
 @pytest.mark.django_db
 def test_the_database_copy_follows_publish_unpublish_and_delete(make_story, search):
     story = make_story(title="Hũ gạo tình thương")
-    assert titles(search(q="hu gao")) == ["Hũ gạo tình thương"]
+    assert hit_titles(search(q="hu gao")) == ["Hũ gạo tình thương"]
 
     story.title = "Hũ gạo nghĩa tình"
-    story.save_revision().publish()
-    assert titles(search(q="hu gao")) == ["Hũ gạo nghĩa tình"]
+    publish(story)
+    assert hit_titles(search(q="hu gao")) == ["Hũ gạo nghĩa tình"]
 
     story.unpublish()
     assert search(q="hu gao").context["total"] == 0
 
-    story.save_revision().publish()
+    publish(story)
     assert search(q="hu gao").context["total"] == 1
     story.delete()
     assert search(q="hu gao").context["total"] == 0
@@ -64,14 +64,14 @@ def test_a_story_made_private_leaves_the_search_and_comes_back(
     assert client.get("/search/suggest", {"q": "hu ga"}).json() == {"suggestions": []}
 
     restriction.delete()
-    assert titles(search(q="hu gao")) == ["Hũ gạo tình thương"]
+    assert hit_titles(search(q="hu gao")) == ["Hũ gạo tình thương"]
 
 
 @pytest.mark.django_db
 def test_a_renamed_section_is_the_section_of_its_stories_in_the_search(make_story, section, search):
     make_story(title="Hũ gạo tình thương")
     section.title = "Gương sáng"
-    section.save_revision().publish()
+    publish(section)
     assert search(q="hu gao").context["results"][0].section == "Gương sáng"
 
 
@@ -89,7 +89,7 @@ def test_elasticsearch_follows_through_the_worker(elasticsearch, make_story, sea
     run_worker()
     assert es_titles("hu gao") == []
 
-    story.save_revision().publish()
+    publish(story)
     run_worker()
     assert es_titles("hu gao") == ["Hũ gạo tình thương"]
 
@@ -163,8 +163,8 @@ def test_the_index_check_finds_and_repairs_lost_and_stray_documents(make_story, 
     assert "database: 2 missing, 1 that should not be found" in check_output_of_failure()
 
     assert "repaired" in check("--fix")
-    assert titles(search(q="hu gao")) == ["Hũ gạo tình thương"]
-    assert titles(search(q="xom dao")) == ["Xóm đạo bình yên"]
+    assert hit_titles(search(q="hu gao")) == ["Hũ gạo tình thương"]
+    assert hit_titles(search(q="xom dao")) == ["Xóm đạo bình yên"]
     assert "database: 0 missing, 0 that should not be found" in check()
 
 

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from search import elastic
 from search.models import SearchDocument
 from search.service import Breaker
-from tests.search.conftest import run_worker, titles
+from tests.helpers import hit_titles, run_worker
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_search_survives_an_outage_and_catches_up(
         response = search(q="hu gao tinh thuong")
     assert response.status_code == 200
     assert response.context["engine"] == "database"
-    assert titles(response) == ["Hũ gạo tình thương ở Bình An"]
+    assert hit_titles(response) == ["Hũ gạo tình thương ở Bình An"]
     assert "Elasticsearch did not answer" in caplog.text
     assert client.get("/search/suggest", {"q": "hu ga"}).json()["suggestions"]
 
@@ -67,7 +67,7 @@ def test_search_survives_an_outage_and_catches_up(
     assert not SearchDocument.objects.filter(pending=True).exists()
     response = search(q="hu gao tinh thuong")
     assert response.context["engine"] == "elasticsearch"
-    assert titles(response) == ["Hũ gạo tình thương ở Bình An"]
+    assert hit_titles(response) == ["Hũ gạo tình thương ở Bình An"]
 
 
 @pytest.mark.elasticsearch

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.search.conftest import titles
+from tests.helpers import hit_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_a_whole_title_finds_its_story_above_those_sharing_three_of_four_parts(
         # Without diacritics and a letter missing: a long query may miss a word.
         "hoi nong dn binh an ra mat mo hinh hu gao tinh thuong",
     ]:
-        assert titles(search(q=typed))[0] == named, typed
+        assert hit_titles(search(q=typed))[0] == named, typed
 
 
 def test_words_next_to_each_other_rank_above_the_same_words_scattered(engine, story, search):
@@ -50,7 +50,7 @@ def test_words_next_to_each_other_rank_above_the_same_words_scattered(engine, st
     story("Quê hương sáng đèn trên đường mới", age=2)
     engine.ready()
 
-    assert titles(search(q="sang duong que")) == [
+    assert hit_titles(search(q="sang duong que")) == [
         "Thắp sáng đường quê ở Hòa Điền",
         "Quê hương sáng đèn trên đường mới",
     ]
@@ -61,7 +61,7 @@ def test_the_diacritics_as_typed_rank_above_their_folded_twin(engine, story, sea
     story("Mùa lúa mới ở Hoa Điền", age=2)
     engine.ready()
 
-    assert titles(search(q="Hòa Điền")) == ["Mùa lúa mới ở Hòa Điền", "Mùa lúa mới ở Hoa Điền"]
+    assert hit_titles(search(q="Hòa Điền")) == ["Mùa lúa mới ở Hòa Điền", "Mùa lúa mới ở Hoa Điền"]
 
 
 def test_recency_only_breaks_ties(engine, story, search):
@@ -83,4 +83,4 @@ def test_a_short_query_still_needs_every_word(engine, story, search):
     story("Hội Nông dân Bình Trị ra mắt mô hình mới", age=2)
     engine.ready()
 
-    assert titles(search(q="nong dan binh an")) == ["Hội Nông dân Bình An ra mắt mô hình mới"]
+    assert hit_titles(search(q="nong dan binh an")) == ["Hội Nông dân Bình An ra mắt mô hình mới"]

@@ -5,8 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.conftest import main_column
-from tests.search.conftest import titles
+from tests.helpers import hit_titles, main_column
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +19,9 @@ def test_results_come_ten_a_page(engine, make_story, search):
     second = search(q="co phuon", page=2)
 
     assert first.context["total"] == 12
-    assert len(titles(first)) == 10
-    assert len(titles(second)) == 2
-    assert set(titles(first)).isdisjoint(titles(second))
+    assert len(hit_titles(first)) == 10
+    assert len(hit_titles(second)) == 2
+    assert set(hit_titles(first)).isdisjoint(hit_titles(second))
     assert "Trang 1 / 2" in main_column(first)
     assert 'href="?q=co+phuon&amp;page=2"' in main_column(first)
 
@@ -34,7 +33,7 @@ def test_a_malformed_page_number_shows_the_first_page(engine, make_story, search
     response = search(q="pano", page="abc")
 
     assert response.status_code == 200
-    assert titles(response) == ["Pano tuyên truyền"]
+    assert hit_titles(response) == ["Pano tuyên truyền"]
 
 
 def test_a_page_past_the_end_is_not_found(engine, make_story, search):
@@ -83,7 +82,7 @@ def test_newest_first_on_request(engine, make_story, search):
     make_story(title="Gương sáng Hòn Đất, Hòn Đất", published_at=now - datetime.timedelta(days=1))
     engine.ready()
 
-    assert titles(search(q="hon dat", sort="newest"))[0] == "Gương sáng Hòn Đất, Hòn Đất"
+    assert hit_titles(search(q="hon dat", sort="newest"))[0] == "Gương sáng Hòn Đất, Hòn Đất"
 
 
 def test_an_empty_query_explains_how_to_search(search, home):

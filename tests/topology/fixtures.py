@@ -10,32 +10,21 @@ import os
 import re
 import shlex
 import subprocess
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import redis
 import requests
-from lxml import html as lxml_html
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import FLUSH_SECONDS, ROOT, database_url, post_form
+
 BROWSER = "Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36"
-# Seconds the application processes keep view hits before writing them.
-FLUSH_SECONDS = 1
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/topology/" in str(item.fspath):
             item.add_marker(pytest.mark.topology)
-
-
-def _database_url(settings_dict):
-    user = settings_dict["USER"] or "postgres"
-    password = f":{settings_dict['PASSWORD']}" if settings_dict["PASSWORD"] else ""
-    host = settings_dict["HOST"] or "127.0.0.1"
-    port = settings_dict["PORT"] or "5432"
-    return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
 
 
 class Topology:
@@ -78,7 +67,7 @@ def topology(django_db_setup, django_db_blocker):
         pytest.fail(f"{', '.join(missing)} not set: start the services with scripts/services.sh")
     env = {
         **os.environ,
-        "DATABASE_URL": _database_url(connection.settings_dict),
+        "DATABASE_URL": database_url(connection.settings_dict),
         "NEWS_VIEW_FLUSH_SECONDS": str(FLUSH_SECONDS),
         "REDIS_KEY_PREFIX": "topology-test",
     }
@@ -135,25 +124,3 @@ def admin_on(django_user_model):
         return session
 
     return sign_in
-
-
-def post_form(session, path, fields):
-    """Fill the page's form that posts back to `path` as a browser would, and submit it."""
-    page = session.get(session.base + path, timeout=30)
-    page.raise_for_status()
-    forms = lxml_html.fromstring(page.content).xpath("//form[@method='post' or @method='POST']")
-    wanted = urlparse(path).path
-    matching = [f for f in forms if urlparse(f.get("action") or path).path == wanted]
-    assert matching, f"no form posting to {wanted} at {page.url}"
-    form = matching[0]
-    data = dict(form.form_values())
-    data.update(fields)
-    response = session.post(
-        session.base + (form.get("action") or path),
-        data=data,
-        headers={"Referer": session.base + path},
-        allow_redirects=False,
-        timeout=30,
-    )
-    assert response.status_code == 302, f"{path} answered {response.status_code}"
-    return response

@@ -9,7 +9,7 @@ import requests
 
 from news.models import ArticleViewCount, Feedback
 from tests.factories import ArticlePageFactory
-from tests.topology.fixtures import FLUSH_SECONDS, post_form
+from tests.helpers import FLUSH_SECONDS, post_form
 
 
 def read_twice(topology, path):

@@ -10,7 +10,7 @@ import time
 import pytest
 from django.db import connections
 
-from tests.topology.fixtures import ROOT, _database_url
+from tests.helpers import ROOT, database_url
 
 
 def restart_postgres():
@@ -58,7 +58,7 @@ def test_the_search_worker_carries_on_after_the_database_restarts(
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "website.settings.production",
         "DJANGO_SECRET_KEY": "restart-test-only",
-        "DATABASE_URL": _database_url(connection.settings_dict),
+        "DATABASE_URL": database_url(connection.settings_dict),
         "SEARCH_INDEX_ALIAS": settings.SEARCH_INDEX_ALIAS,
     }
     worker = subprocess.Popen(

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from tests.wagtail_messages import english_messages, wagtail_catalogues
+from tests.helpers import english_messages, wagtail_catalogues
 
 CATALOGUE = settings.BASE_DIR / "locale" / "vi" / "LC_MESSAGES"
 SOURCES = sorted((settings.BASE_DIR / "locale" / "sources" / "vi").glob("*.po"))

@@ -20,9 +20,7 @@ from wagtail.rich_text import RichText
 
 from news.models import ArticlePage, ArticleViewCount
 from tests.factories import FeedbackFactory
-from tests.topology.fixtures import _database_url
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT, database_url
 
 
 @pytest.fixture
@@ -33,11 +31,11 @@ def empty_database(tmp_path):
         yield f"sqlite:///{path}", lambda: sqlite3.connect(path)
         return
     name = f"{connection.settings_dict['NAME']}_restore_{os.getpid()}"
-    server = _database_url({**connection.settings_dict, "NAME": "postgres"})
+    server = database_url({**connection.settings_dict, "NAME": "postgres"})
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
-    url = _database_url({**connection.settings_dict, "NAME": name})
+    url = database_url({**connection.settings_dict, "NAME": name})
     yield url, lambda: psycopg.connect(url)
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -3,7 +3,8 @@ purges reaching a real Varnish are tested in tests/topology/."""
 
 import pytest
 
-from tests.exemplars.factories import ExemplarIndexPageFactory, publish_exemplar
+from tests.factories import ExemplarIndexPageFactory
+from tests.helpers import publish_exemplar
 from website import frontend_cache
 
 

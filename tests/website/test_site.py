@@ -6,6 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
+from tests.helpers import publish
 from website.models import OfficeSettings, WebsiteLink
 
 
@@ -101,7 +102,7 @@ def test_readers_get_vietnamese_whatever_their_browser_language(client, make_sto
 @pytest.mark.django_db
 def test_sections_are_in_the_menu(client, home, section):
     section.show_in_menus = True
-    section.save_revision().publish()
+    publish(section)
     menu = client.get("/").content.decode().split('class="site-nav"')[1].split("</nav>")[0]
     assert "Trang chủ" in menu and section.title in menu
 

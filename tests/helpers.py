@@ -1,0 +1,238 @@
+"""Functions the tests share; fixtures live in the conftest.py files, which import from here."""
+
+import io
+import json
+import wave
+from pathlib import Path
+from urllib.parse import urlparse
+
+import polib
+from django.apps import apps
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.utils.html import strip_tags
+from lxml import html as lxml_html
+from PIL import Image
+from wagtail.documents import get_document_model
+from wagtail.rich_text import RichText
+
+from exemplars.models import Commendation
+from tests.factories import DocumentPageFactory, ExemplarPageFactory
+from website import pages as website_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+# Seconds the topology's application processes keep view hits before writing them.
+FLUSH_SECONDS = 1
+
+
+# Pages
+
+
+def publish(page, user=None):
+    """Publish `page` as the admin does (website.pages.publish: a revision by `user`, then
+    published); return it as stored."""
+    website_pages.publish(page, user)
+    page.refresh_from_db()
+    return page
+
+
+def publish_exemplar(parent, awards=(), **fields):
+    """An exemplar published below `parent` with the commendations `awards`."""
+    page = ExemplarPageFactory(parent=parent, **fields)
+    page.commendations = [Commendation(**values) for values in awards]
+    return publish(page)
+
+
+def publish_document(index, number, title=None, kind="chi_thi", **fields):
+    title = title or f"Văn bản số {number}"
+    document = DocumentPageFactory(parent=index, title=title, kind=kind, number=number, **fields)
+    return publish(document)
+
+
+def paragraphs(*html):
+    """A story body of rich-text paragraphs."""
+    return [("paragraph", RichText(f"<p>{text}</p>")) for text in html]
+
+
+# What readers see
+
+
+def main_column(response):
+    """The page's main column, without the sidebar's lists of latest and most viewed."""
+    html = response.content.decode()
+    return html[html.index('<main id="main"') : html.index("</main>")]
+
+
+def feed_titles(parsed):
+    """The titles of a parsed feed's entries, in order."""
+    return [entry.title for entry in parsed.entries]
+
+
+def hit_titles(response):
+    """The plain titles of the hits on a search results page, in order."""
+    return [strip_tags(str(hit.title)) for hit in response.context["results"]]
+
+
+def facet(response, param):
+    """A facet's values on a search results page, as {label: count}."""
+    for group in response.context["facets"]:
+        if group["param"] == param:
+            return {value["label"]: value["count"] for value in group["values"]}
+    return {}
+
+
+# Search queue
+
+
+def run_worker(max_tasks=None):
+    """Run the search queue's worker until the queue is empty (or `max_tasks` ran)."""
+    args = ["db_worker", "--batch", "--backend", "search", "--no-startup-delay", "-v", "0"]
+    if max_tasks:
+        args += ["--max-tasks", str(max_tasks)]
+    call_command(*args)
+
+
+# Imports
+
+
+def write_lines(path, rows):
+    """Write `rows` (dicts as JSON, strings as they are) one a line; return `path`."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(row if isinstance(row, str) else json.dumps(row, ensure_ascii=False))
+            handle.write("\n")
+    return path
+
+
+def legacy_story(n, **extra):
+    """Row `n` of an `import_articles` file: an older story, with `extra` fields changed."""
+    row = {
+        "id": f"old-{n}",
+        "title": f"Tin cũ số {n}",
+        "lead": "Sapo của tin.",
+        "body_html": "<p>Đoạn một.</p><p>Đoạn hai.</p>",
+        "section": "Xây dựng Đảng",
+        "author": "Kim Thư",
+        "published_at": "2017-05-19T07:30:00+07:00",
+        "tags": ["xây dựng Đảng"],
+        "for_radio": True,
+        "for_province": False,
+    }
+    row.update(extra)
+    return row
+
+
+# Other processes on the test database
+
+
+def database_url(settings_dict):
+    """The dj-database-url form of a PostgreSQL connection's settings, for a child process."""
+    user = settings_dict["USER"] or "postgres"
+    password = f":{settings_dict['PASSWORD']}" if settings_dict["PASSWORD"] else ""
+    host = settings_dict["HOST"] or "127.0.0.1"
+    port = settings_dict["PORT"] or "5432"
+    return f"postgres://{user}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
+def post_form(session, path, fields):
+    """Fill the page's form that posts back to `path` as a browser would, and submit it."""
+    page = session.get(session.base + path, timeout=30)
+    page.raise_for_status()
+    forms = lxml_html.fromstring(page.content).xpath("//form[@method='post' or @method='POST']")
+    wanted = urlparse(path).path
+    matching = [f for f in forms if urlparse(f.get("action") or path).path == wanted]
+    assert matching, f"no form posting to {wanted} at {page.url}"
+    form = matching[0]
+    data = dict(form.form_values())
+    data.update(fields)
+    response = session.post(
+        session.base + (form.get("action") or path),
+        data=data,
+        headers={"Referer": session.base + path},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 302, f"{path} answered {response.status_code}"
+    return response
+
+
+# Wagtail's English messages: what the admin shows when a translation is missing, so what the
+# Vietnamese catalogue must cover (tests/website/test_admin_catalogue.py) and what must not
+# show in the admin (tests/browser/test_admin_vietnamese.py).
+
+
+def wagtail_catalogues(domain):
+    """(app name, English .po) of every installed Wagtail app that has one in `domain`."""
+    return [
+        (config.name, path)
+        for config in apps.get_app_configs()
+        if config.name.split(".")[0] == "wagtail"
+        for path in [Path(config.path) / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"]
+        if path.exists()
+    ]
+
+
+def english_messages(domain):
+    """(app name, polib entry) of every message of the installed Wagtail in `domain`."""
+    return [
+        (app, entry)
+        for app, path in wagtail_catalogues(domain)
+        for entry in polib.pofile(str(path))
+        if not entry.obsolete
+    ]
+
+
+# Files
+
+
+def pdf_bytes(text):
+    """A valid one-page PDF showing `text` (ASCII) in Helvetica, written object by object."""
+    content = b"BT /F1 12 Tf 72 770 Td (" + text.encode("ascii") + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+        b" /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def upload(title, content, name="van-ban.pdf"):
+    """A file in Wagtail's document library."""
+    document = get_document_model()(title=title)
+    document.file.save(name, ContentFile(content), save=False)
+    document.save()
+    return document
+
+
+def wav_bytes(seconds=2, rate=8000):
+    """A silent mono WAV recording `seconds` long."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"\x00\x00" * rate * seconds)
+    return buffer.getvalue()
+
+
+def png_bytes(colour=(179, 22, 11)):
+    """A small PNG of one colour."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(buffer, "PNG")
+    return buffer.getvalue()
