@@ -28,12 +28,13 @@ run: install
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# Every app's templates folder (djhtml indents the .html files below it).
+TEMPLATE_DIRS := $(wildcard */templates site/*/templates)
+
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-
-# Every app's templates folder (djhtml indents the .html files below it).
-TEMPLATE_DIRS := $(wildcard */templates site/*/templates)
+	$(VENV)/bin/djhtml --check $(TEMPLATE_DIRS)
 
 format: install-test
 	$(VENV)/bin/ruff check --fix .
