@@ -1,16 +1,10 @@
 from django import forms
+from django.utils.dates import WEEKDAYS as DJANGO_WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-WEEKDAYS = [
-    ("1", _("Monday")),
-    ("2", _("Tuesday")),
-    ("3", _("Wednesday")),
-    ("4", _("Thursday")),
-    ("5", _("Friday")),
-    ("6", _("Saturday")),
-    ("7", _("Sunday")),
-]
+# Django's own names (its catalogue's "Thứ 2"…, as the site writes dates), Monday as "1".
+WEEKDAYS = [(str(number + 1), name) for number, name in DJANGO_WEEKDAYS.items()]
 
 
 class SlotForm(WagtailAdminModelForm):

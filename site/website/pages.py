@@ -32,8 +32,9 @@ def unique_slug(parent, text, exclude=None):
 
 
 def publish(page, user=None):
-    """Publish `page` as it stands, through a new revision, as the admin's Publish does."""
-    page.save_revision(user=user).publish(user=user)
+    """Publish `page` as it stands, through a new revision (written by `user`), as the admin's
+    Publish does. Code publishes on its own authority: `user` need not be allowed to."""
+    page.save_revision(user=user).publish()
     return page
 
 

@@ -152,4 +152,4 @@ def test_slot_days_are_ticked_in_the_admin(admin_client, db):
     response = admin_client.post("/admin/snippets/radio/slot/add/", data)
     assert response.status_code == 302
     slot = Slot.objects.get()
-    assert slot.days == "1,3,5,6" and slot.days_display() == "Thứ Hai, Thứ Tư, Thứ Sáu, Thứ Bảy"
+    assert slot.days == "1,3,5,6" and slot.days_display() == "Thứ 2, Thứ 4, Thứ 6, Thứ 7"
