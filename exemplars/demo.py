@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 from wagtail.rich_text import RichText
 
 from news.models import ArticlePage
-from website.demo import home_page
 from website.demo_images import demo_image
 from website.models import Commune
-from website.pages import ensure_child
+from website.pages import default_home, ensure_child
 
 from .choices import AwardLevel, AwardType, ExemplarKind
 from .models import Commendation, ExemplarIndexPage, ExemplarPage
@@ -250,7 +249,7 @@ def date_profiles(model_ids, sample_ids):
 
 
 def load(stdout):
-    index = exemplar_index(home_page())
+    index = exemplar_index(default_home())
     existing = set(
         ExemplarPage.objects.filter(legacy_id__startswith="demo-").values_list(
             "legacy_id", flat=True

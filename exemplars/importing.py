@@ -13,6 +13,7 @@ from website.importing import (
     required_text,
 )
 from website.models import Commune
+from website.pages import find_index
 from website.text import match_key, nfc
 
 from .choices import AwardLevel, AwardType, ExemplarKind
@@ -123,7 +124,7 @@ class ExemplarImporter(CsvImporter):
             ) from None
 
     def check(self, rows):
-        if not ExemplarIndexPage.objects.exists():
+        if find_index(ExemplarIndexPage) is None:
             raise RowInvalid(_("there is no list of exemplars to import into: create one first"))
 
     def batches(self, rows):
@@ -136,7 +137,7 @@ class ExemplarImporter(CsvImporter):
             yield [row for group in groups[start : start + self.batch_size] for row in group]
 
     def apply(self, rows, report):
-        index = ExemplarIndexPage.objects.first()
+        index = find_index(ExemplarIndexPage)
         groups = {}
         for _line, row in rows:
             group = groups.setdefault(row["id"], {"exemplar": row["exemplar"], "awards": []})

@@ -16,6 +16,7 @@ from wagtail.search import index
 from news.models import ArticlePage
 from website.blocks import StoryStreamBlock
 from website.files import csv_response, file_url
+from website.models import commune_field
 from website.pagination import paginate
 from website.privacy import CachedPrivacyMixin, ReaderPageManager
 from website.text import first_paragraph
@@ -117,14 +118,7 @@ class ExemplarPage(CachedPrivacyMixin, Page):
         blank=True,
         help_text=_("Where the person works, or who runs the collective or model."),
     )
-    commune = models.ForeignKey(
-        "website.Commune",
-        verbose_name=_("commune"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="exemplars",
-    )
+    commune = commune_field(related_name="exemplars")
     field = models.CharField(
         _("field of activity"),
         max_length=120,

@@ -7,9 +7,9 @@ import datetime
 from django.utils.translation import gettext as _
 from wagtail.rich_text import RichText
 
-from website.demo import home_page
 from website.demo_images import demo_image
 from website.models import Commune
+from website.pages import default_home
 
 from .services import ensure_campaign, ensure_index, publish_items
 
@@ -186,7 +186,7 @@ def unchanged(page, fields, upserts):
 
 
 def load(stdout):
-    index = ensure_index(home_page())
+    index = ensure_index(default_home())
     communes = {commune.slug: commune for commune in Commune.objects.all()}
     for number, (title, year, occasion, start, end, description, items) in enumerate(
         CAMPAIGNS, start=1

@@ -13,6 +13,7 @@ from website.importing import (
     required_text,
 )
 from website.models import Commune
+from website.pages import find_index
 from website.text import match_key
 
 from .kinds import ItemStatus, Kind, kind_from_text, status_from_text
@@ -113,11 +114,11 @@ class InventoryImporter(CsvImporter):
         }
 
     def check(self, rows):
-        if not InventoryIndexPage.objects.exists():
+        if find_index(InventoryIndexPage) is None:
             raise RowInvalid(_("the site has no inventory index page to import into"))
 
     def apply(self, rows, report):
-        index = InventoryIndexPage.objects.first()
+        index = find_index(InventoryIndexPage)
         pages = {}
         upserts = defaultdict(list)
         for _line, data in rows:

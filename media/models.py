@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from website.blocks import StoryStreamBlock
 from website.files import csv_response, file_url
-from website.models import Commune
+from website.models import Commune, commune_field
 from website.pagination import paginate
 from website.privacy import CachedPrivacyMixin, ReaderPageManager
 
@@ -288,14 +288,7 @@ class InventoryItem(Orderable):
         max_length=255,
         help_text=_('Where the items hang, for example "Trục chính khu Đô thị Ba Hòn".'),
     )
-    commune = models.ForeignKey(
-        Commune,
-        verbose_name=_("commune"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    commune = commune_field()
     installed_on = models.DateField(_("installed on"))
     removed_on = models.DateField(
         _("removed on"), null=True, blank=True, help_text=_("Leave empty while they still hang.")

@@ -12,8 +12,8 @@ from django.core.files import File
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
-from website.demo import home_page
 from website.demo_images import demo_image
+from website.pages import default_home
 
 from .models import ArticlePage
 from .roles import setup_newsroom
@@ -265,7 +265,7 @@ def unchanged(story, fields):
 
 
 def load(stdout):
-    home = home_page()
+    home = default_home()
     setup_newsroom(home)
     sections = [ensure_section(home, title) for title in SECTIONS]
     existing = ArticlePage.objects.filter(legacy_id__startswith="demo-").in_bulk(

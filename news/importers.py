@@ -6,7 +6,6 @@ from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Site
 from wagtail.utils.file import hash_filelike
 
 from website.importing import (
@@ -17,6 +16,7 @@ from website.importing import (
     parse_flag,
     required_text,
 )
+from website.pages import default_home
 from website.text import nfc
 
 from .services import StoryPublisher, ensure_section
@@ -67,7 +67,7 @@ class ArticleImporter(JsonLinesImporter):
         return path
 
     def check(self, rows):
-        if not Site.objects.filter(is_default_site=True).exists():
+        if default_home() is None:
             raise RowInvalid(_("the site has no home page yet: run load_demo or create one"))
         seen = {}
         for line, data in rows:
@@ -81,7 +81,7 @@ class ArticleImporter(JsonLinesImporter):
             seen[data["legacy_id"]] = line
 
     def apply(self, rows, report):
-        home = Site.objects.select_related("root_page").get(is_default_site=True).root_page
+        home = default_home()
         sections = {}
         images = {}
         items = []

@@ -17,6 +17,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from website.feeds import audio_seconds
+from website.models import commune_field
 from website.text import clean, reading_seconds, spoken_paragraphs
 
 from .admin_forms import WEEKDAYS, SlotForm
@@ -60,14 +61,7 @@ class Submission(ClusterableModel):
         blank=True,
         help_text=_("The member unit or office that sends the story, if any."),
     )
-    commune = models.ForeignKey(
-        "website.Commune",
-        verbose_name=_("commune"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    commune = commune_field()
     contact = models.CharField(
         _("email or phone"),
         max_length=200,

@@ -32,12 +32,8 @@ COMMUNES = [
 DEMO_ADMIN = ("admin", "kienluong-demo")
 
 
-def home_page():
-    return HomePage.objects.first()
-
-
 def load(stdout):
-    home = home_page() or ensure_child(
+    home = HomePage.objects.first() or ensure_child(
         Page.get_first_root_node(),
         HomePage,
         title=HOME_TITLE,

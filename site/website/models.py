@@ -118,6 +118,18 @@ class Commune(Orderable):
         return f"{self.get_kind_display()} {self.name}"
 
 
+def commune_field(related_name="+"):
+    """Where something is: one of the locality's communes, optional (kept when it is deleted)."""
+    return models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+    )
+
+
 class WebsiteLink(Orderable):
     """A link in the "Liên kết website" box shown on every page."""
 

@@ -7,11 +7,25 @@ slugs from `free_slug` too.
 """
 
 from django.utils.text import slugify
+from wagtail.models import Site
 
 from .text import fold
 
 # A Vietnamese title folds to more characters than readers want in an address.
 SLUG_LENGTH = 70
+
+
+def default_home():
+    """The home page of the default site, where imports and demos write; None before the site
+    has one."""
+    site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    return site.root_page.specific if site else None
+
+
+def find_index(model):
+    """The first page of type `model` (a list: exemplars, inventories…) on the default site."""
+    home = default_home()
+    return model.objects.descendant_of(home).first() if home else None
 
 
 def free_slug(text, taken):
