@@ -6,6 +6,7 @@ import gettext
 import re
 from pathlib import Path
 
+import django
 from django.apps import apps
 from django.utils import translation
 
@@ -59,3 +60,14 @@ def test_the_same_words_translate_the_same_everywhere():
         for path in CATALOGUES:
             for key, value in entries(path).items():
                 assert translation.gettext(key) == value, f"{path.parts[-5]}: {key!r}"
+
+
+def test_no_catalogue_changes_what_django_itself_translates():
+    """Django's own words (weekdays, months, form errors) read the same on every page: an
+    app's catalogue may only fill in those Django leaves in English."""
+    core_path = Path(django.__file__).parent / "conf" / "locale" / "vi" / "LC_MESSAGES"
+    core = entries(core_path / "django.mo")
+    for path in CATALOGUES:
+        for key, value in entries(path).items():
+            if key in core and core[key] != key:
+                assert value == core[key], f"{path.parts[-5]}: {key!r}"
