@@ -21,6 +21,8 @@ from tests.factories import DocumentPageFactory, ExemplarPageFactory
 from website import pages as website_pages
 
 ROOT = Path(__file__).resolve().parents[1]
+# The password of every user the tests make.
+PASSWORD = "mat-khau-rat-dai-2018"
 # Seconds the topology's application processes keep view hits before writing them.
 FLUSH_SECONDS = 1
 
@@ -236,3 +238,21 @@ def png_bytes(colour=(179, 22, 11)):
     buffer = io.BytesIO()
     Image.new("RGB", (64, 48), colour).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+# The browser
+
+
+def log_in(browser, live_server, username, password=PASSWORD):
+    """A tab of a new browser context, logged in to the admin as `username`."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="vi-VN", base_url=live_server.url
+    )
+    context.set_default_timeout(20_000)
+    tab = context.new_page()
+    tab.goto("/admin/login/")
+    tab.fill("#id_username", username)
+    tab.fill("#id_password", password)
+    tab.locator("form button[type=submit]").click()
+    tab.wait_for_url("**/admin/")
+    return tab

@@ -24,10 +24,9 @@ from tests.factories import (
     InventoryIndexPageFactory,
     SectionPageFactory,
 )
-from tests.helpers import english_messages, publish
+from tests.helpers import PASSWORD, english_messages, publish
 from website.models import WebsiteLink
 
-PASSWORD = "mat-khau-rat-dai-2018"
 # Written the same in a Vietnamese newsroom (the catalogue keeps them as they are).
 SAME_IN_VIETNAMESE = {"URL", "ID"}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")

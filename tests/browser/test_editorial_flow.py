@@ -7,22 +7,9 @@ from PIL import Image as PILImage
 
 from news.models import ArticlePage, Feedback
 from news.roles import BOARD, REPORTERS, setup_newsroom
+from tests.helpers import PASSWORD, log_in
 
 TITLE = "Kiên Lương treo 480 cờ Đảng dọc trục chính Ba Hòn"
-
-
-def log_in(browser, live_server, username):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="vi-VN", base_url=live_server.url
-    )
-    context.set_default_timeout(20_000)
-    tab = context.new_page()
-    tab.goto("/admin/login/")
-    tab.fill("#id_username", username)
-    tab.fill("#id_password", "mat-khau-rat-dai-2018")
-    tab.locator("form button[type=submit]").click()
-    tab.wait_for_url("**/admin/")
-    return tab
 
 
 @pytest.fixture
@@ -30,7 +17,7 @@ def newsroom(live_site, django_user_model):
     setup_newsroom(live_site)
     users = {}
     for group, username in ((REPORTERS, "phongvien"), (BOARD, "bientap")):
-        user = django_user_model.objects.create_user(username, password="mat-khau-rat-dai-2018")
+        user = django_user_model.objects.create_user(username, password=PASSWORD)
         user.groups.add(Group.objects.get(name=group))
         users[group] = user
     return users

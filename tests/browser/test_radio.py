@@ -15,29 +15,14 @@ from news.roles import BOARD, REPORTERS, setup_newsroom
 from radio.models import Programme, Slot, Submission
 from radio.roles import setup_radio_desk
 from tests.factories import ArticlePageFactory
-from tests.helpers import publish
+from tests.helpers import PASSWORD, log_in, publish
 from website.models import Commune
 
-PASSWORD = "mat-khau-rat-dai-2018"
 TEXT = (
     "Sáng nay, Hội Cựu chiến binh xã Hòa Điền ra mắt mô hình cựu chiến binh tham gia đội "
     "canh phòng, với sự tham dự của đại diện Đảng ủy và Ủy ban nhân dân xã.\n\n"
     "Mô hình có 25 hội viên, chia thành 5 tổ, tuần tra vào ban đêm."
 )
-
-
-def log_in(browser, live_server, username):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="vi-VN", base_url=live_server.url
-    )
-    context.set_default_timeout(20_000)
-    tab = context.new_page()
-    tab.goto("/admin/login/")
-    tab.fill("#id_username", username)
-    tab.fill("#id_password", PASSWORD)
-    tab.locator("form button[type=submit]").click()
-    tab.wait_for_url("**/admin/")
-    return tab
 
 
 @pytest.fixture
