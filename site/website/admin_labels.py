@@ -52,11 +52,13 @@ def permission_name(permission):
     return gettext(permission.name)
 
 
-def name_permissions(using):
-    """Every permission named in the site's language; writes only the names that change."""
+def name_permissions(using, app_label):
+    """The permissions of an app named in the site's language; writes only the names that
+    change."""
+    permissions = Permission.objects.using(using).filter(content_type__app_label=app_label)
     with translation.override(settings.LANGUAGE_CODE):
         changed = []
-        for permission in Permission.objects.using(using).select_related("content_type"):
+        for permission in permissions.select_related("content_type"):
             name = permission_name(permission)[: Permission._meta.get_field("name").max_length]
             if name != permission.name:
                 permission.name = name

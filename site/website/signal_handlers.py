@@ -60,11 +60,11 @@ def site_changed(sender, **kwargs):
 
 
 def name_permissions(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
-    """After each app's migrations, its new permissions too are named in the site's language.
-    Django's own handler, which creates them, may come after this one: it runs first here
-    (it creates only what is missing)."""
+    """After each app's migrations (and each flush), its permissions are named in the site's
+    language. Django's own handler, which creates them, may come after this one: it runs first
+    here (it creates only what is missing)."""
     create_permissions(sender, verbosity=0, using=using, apps=apps)
-    admin_labels.name_permissions(using)
+    admin_labels.name_permissions(using, sender.label)
 
 
 def connect():
