@@ -3,12 +3,26 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from website import fragments
 from website.filters import ListFilterForm, commune_choices
 
 from .choices import AwardLevel, ExemplarKind
 from .models import Commendation, ExemplarPage
 
 EVERYTHING = [("", _("All"))]
+
+
+def in_use(index):
+    """The fields of activity and the years of commendation of the exemplars under `index`."""
+    exemplars = ExemplarPage.objects.live().public().descendant_of(index)
+    fields = exemplars.exclude(field="").order_by("field").values_list("field", flat=True)
+    years = (
+        Commendation.objects.filter(page__in=exemplars)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    return list(fields.distinct()), list(years)
 
 
 class ExemplarFilterForm(ListFilterForm):
@@ -24,17 +38,10 @@ class ExemplarFilterForm(ListFilterForm):
 
     def __init__(self, data, *, index):
         super().__init__(data)
-        exemplars = ExemplarPage.objects.live().public().descendant_of(index)
-        fields = exemplars.exclude(field="").order_by("field").values_list("field", flat=True)
-        years = (
-            Commendation.objects.filter(page__in=exemplars)
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
+        fields, years = fragments.cached(f"exemplar-filters:{index.pk}", lambda: in_use(index))
         self.fields["kind"].choices = EVERYTHING + ExemplarKind.choices
         self.fields["commune"].choices = EVERYTHING + commune_choices()
-        self.fields["field"].choices = EVERYTHING + [(name, name) for name in fields.distinct()]
+        self.fields["field"].choices = EVERYTHING + [(name, name) for name in fields]
         self.fields["level"].choices = EVERYTHING + AwardLevel.choices
         self.fields["year"].choices = EVERYTHING + [(str(year), str(year)) for year in years]
 

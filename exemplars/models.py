@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Max, Prefetch
 from django.db.models.functions import Cast
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -44,6 +45,7 @@ class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
             ExemplarPage.objects.live()
             .public()
             .descendant_of(self)
+            .defer_streamfields()
             .select_related("commune")
             .prefetch_related(
                 Prefetch(
@@ -71,7 +73,9 @@ class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
         form = ExemplarFilterForm(request.GET, index=self)
         exemplars = form.filter(self.get_exemplars())
         context["filter_form"] = form
-        context["exemplars"] = paginate(request, exemplars, self.per_page)
+        context["exemplars"] = paginate(
+            request, exemplars, self.per_page, counted_as=f"exemplars:{self.pk}:{form.key}"
+        )
         context["statistics_url"] = self.url + self.reverse_subpage("statistics")
         return context
 
@@ -215,8 +219,9 @@ class ExemplarPage(CachedPrivacyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read only if the template's cached fragment of the profile is missing.
         context["commendations"] = self.commendations.all()
-        context["related_stories"] = self.get_related_stories()
+        context["related_stories"] = SimpleLazyObject(self.get_related_stories)
         return context
 
     parent_page_types = ["exemplars.ExemplarIndexPage"]

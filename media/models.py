@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -14,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from website import fragments
 from website.blocks import StoryStreamBlock
 from website.files import csv_response, file_url
 from website.models import Commune, commune_field
@@ -101,13 +103,16 @@ class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
         return InventoryItem.objects.published_under(self)
 
     def get_years(self):
-        return list(
-            InventoryPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
+        return fragments.cached(
+            f"inventory-years:{self.pk}",
+            lambda: list(
+                InventoryPage.objects.live()
+                .public()
+                .descendant_of(self)
+                .order_by("-year")
+                .values_list("year", flat=True)
+                .distinct()
+            ),
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -118,17 +123,26 @@ class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
         form = InventoryFilterForm(request.GET, years=years)
         context["filter_form"] = form
         context["inventories"] = paginate(
-            request, form.filter(self.get_inventories()), self.per_page
+            request,
+            form.filter(self.get_inventories()),
+            self.per_page,
+            counted_as=f"inventories:{self.pk}:{form.key}",
         )
         context["report_links"] = self.report_links(years)
         context["up_url"] = self.up_url()
         return context
 
     def year_report(self, year):
-        items = self.get_items().filter(page__year=year)
-        if not items.exists():
+        """The year's totals, kept until the content changes."""
+
+        def compute():
+            items = self.get_items().filter(page__year=year)
+            return YearReport(year, items) if items.exists() else False
+
+        report = fragments.cached(f"inventory-year:{self.pk}:{year}", compute)
+        if not report:
             raise Http404(_("There is no inventory for this year."))
-        return YearReport(year, items)
+        return report
 
     def report_links(self, years):
         return [(year, self.year_report_url(year)) for year in years]
@@ -254,14 +268,21 @@ class InventoryPage(CachedPrivacyMixin, RoutablePageMixin, Page):
         parts.append(describe_quantities(InventoryItem.objects.filter(page=self).totals_by_kind()))
         return " — ".join(part for part in parts if part)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["items"] = self.get_items()
-        context["totals"] = Totals(InventoryItem.objects.filter(page=self))
-        context["csv_url"] = file_url(self, "items_csv")
+    def report_url(self):
         index_page = self.get_parent().specific_deferred
         if isinstance(index_page, InventoryIndexPage):
-            context["report_url"] = index_page.year_report_url(self.year)
+            return index_page.year_report_url(self.year)
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read only if the template's cached fragment of the campaign is missing.
+        context["items"] = self.get_items()
+        context["totals"] = SimpleLazyObject(
+            lambda: Totals(InventoryItem.objects.filter(page=self))
+        )
+        context["csv_url"] = file_url(self, "items_csv")
+        context["report_url"] = SimpleLazyObject(self.report_url)
         return context
 
     @re_path(r"^items\.csv/$", name="items_csv")

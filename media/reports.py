@@ -39,10 +39,10 @@ def lower_first(text):
 
 
 class Totals:
-    """The sums of a set of items by kind, commune and location; each computed once, in SQL."""
+    """The sums of a set of items by kind, commune and location; each computed once, in SQL
+    (and kept as plain values, so that the cache can keep them)."""
 
     def __init__(self, items):
-        self.items = items
         self.by_kind = items.totals_by_kind()
         self.by_commune = items.totals_by_commune()
         self.by_location = items.totals_by("location")

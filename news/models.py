@@ -42,11 +42,9 @@ class SectionPage(CachedPrivacyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = self.get_stories()
-        # Counting a section's stories reads every one of them; the count only changes when
-        # something is published, so it is kept until then.
-        count = fragments.cached(f"section-count:{self.pk}", stories.count)
-        context["stories"] = paginate(request, stories, self.per_page, count=count)
+        context["stories"] = paginate(
+            request, self.get_stories(), self.per_page, counted_as=f"section:{self.pk}"
+        )
         return context
 
     parent_page_types = ["website.HomePage"]

@@ -1,14 +1,20 @@
 """Filters of a reader list, read from GET parameters: any combination works, and a value that
 makes no sense is dropped (and named, for the page to say so if it wants) instead of failing."""
 
+from urllib.parse import urlencode
+
 from django import forms
 
+from . import fragments
 from .models import Commune
 
 
 def commune_choices():
-    """(slug, name) of every commune, in the snippet's order."""
-    return [(commune.slug, str(commune)) for commune in Commune.objects.all()]
+    """(slug, name) of every commune, in the snippet's order (kept until the content changes,
+    which saving a commune does)."""
+    return fragments.cached(
+        "communes", lambda: [(commune.slug, str(commune)) for commune in Commune.objects.all()]
+    )
 
 
 class ListFilterForm(forms.Form):
@@ -25,6 +31,12 @@ class ListFilterForm(forms.Form):
     @property
     def active(self):
         return any(self.valid_values().values())
+
+    @property
+    def key(self):
+        """The filters that apply, as one string: what a cached page of the list is kept under
+        (invalid values, which are left out, do not make new copies)."""
+        return urlencode(sorted(self.valid_values().items()))
 
     def valid_values(self):
         self.is_valid()

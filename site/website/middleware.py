@@ -71,7 +71,8 @@ def find_site(request):
 
 class CachedSiteMiddleware:
     """Wagtail looks up the request's Site (and then its home page) in the database on every
-    request; this takes both from the cache, which saving a Site or publishing drops.
+    request; this takes both from the cache, which saving a Site or publishing drops. The
+    request reads each content version once (`fragments.request_scope`).
 
     After CommonMiddleware, which has refused hosts outside ALLOWED_HOSTS.
     """
@@ -82,8 +83,9 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         hostname = split_domain_port(request.get_host())[0]
         key = f"site:{hostname}:{request.get_port()}"
-        request._wagtail_site = fragments.cached(key, lambda: find_site(request))
-        return self.get_response(request)
+        with fragments.request_scope():
+            request._wagtail_site = fragments.cached(key, lambda: find_site(request))
+            return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

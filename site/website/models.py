@@ -1,7 +1,9 @@
 from django.db import models
+from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
@@ -196,21 +198,43 @@ class HomePage(CachedPrivacyMixin, Page):
         }
 
     def route(self, request, path_components):
-        """The live page at a reader's address, from the cache while nothing is published
-        (or moved, unpublished, restricted), else in one lookup (its slug is indexed) instead of
-        two queries per level of the tree; anything else (routable sub-pages, 404s) the usual
-        way."""
+        """The live page at a reader's address (or the routable page that answers it, such as
+        a yearly report), from the cache while nothing is published (or moved, unpublished,
+        restricted), else in one lookup (slugs are indexed) instead of two queries per level
+        of the tree; anything else (404s) the usual way."""
         if path_components:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-
-            def find():
-                pages = Page.objects.live().filter(slug=path_components[-1], url_path=url_path)
-                return pages.specific().first()
-
-            page = fragments.cached(f"page:{url_path}", find)
-            if page is not None:
-                return RouteResult(page)
+            found = fragments.cached(f"route:{url_path}", lambda: self.find(path_components))
+            if found is not None:
+                page, rest = found
+                return page.route(request, list(rest)) if rest else RouteResult(page)
         return super().route(request, path_components)
+
+    def find(self, path_components):
+        """(page, the rest of the path) for the deepest live page along `path_components`,
+        when it is the whole path or a routable page that answers the rest; else None."""
+        prefixes = {
+            f"{self.url_path}{'/'.join(path_components[:depth])}/": depth
+            for depth in range(1, len(path_components) + 1)
+        }
+        page = (
+            Page.objects.live()
+            .filter(slug__in=path_components, url_path__in=prefixes)
+            .order_by("-depth")
+            .specific()
+            .first()
+        )
+        if page is None:
+            return None
+        rest = tuple(path_components[prefixes[page.url_path] :])
+        if rest and not isinstance(page, RoutablePageMixin):
+            return None
+        if rest:
+            try:
+                page.resolve_subpage(f"/{'/'.join(rest)}/")
+            except Http404:  # not one of its routes
+                return None
+        return page, rest
 
     def choose_stories(self, sections, stories):
         """The newest stories overall and of each section, as ids: each list is one short walk

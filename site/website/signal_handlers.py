@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import admin_labels, fragments, frontend_cache
-from .models import OfficeSettings, WebsiteLink
+from .models import Commune, OfficeSettings, WebsiteLink
 
 
 def drop_fragments(sender, **kwargs):
@@ -68,7 +68,8 @@ def name_permissions(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs)
 
 
 def connect():
-    for model in (WebsiteLink, OfficeSettings):
+    # Communes are named in list filters and on exemplar and inventory pages.
+    for model in (WebsiteLink, OfficeSettings, Commune):
         post_save.connect(drop_fragments, sender=model)
         post_delete.connect(drop_fragments, sender=model)
     # Any page type, so that every app's pages, feeds and listings are kept fresh: cached
@@ -85,8 +86,9 @@ def connect():
     post_delete.connect(purge_restricted, sender=PageViewRestriction)
     # The office's details are in every page's header and footer, the links in every sidebar.
     post_save.connect(purge_office_site, sender=OfficeSettings)
-    post_save.connect(purge_every_site, sender=WebsiteLink)
-    post_delete.connect(purge_every_site, sender=WebsiteLink)
+    for model in (WebsiteLink, Commune):
+        post_save.connect(purge_every_site, sender=model)
+        post_delete.connect(purge_every_site, sender=model)
     # A site's address and home page: cached with the site, and in every link of its pages.
     post_save.connect(site_changed, sender=Site)
     post_delete.connect(site_changed, sender=Site)
