@@ -10,6 +10,8 @@ import polib
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 from lxml import html as lxml_html
 from PIL import Image
@@ -57,6 +59,17 @@ def paragraphs(*html):
 
 
 # What readers see
+
+
+def queries_for(client, url):
+    """The queries a third reading of `url` sends: the first may make the office's settings
+    and image renditions, which replaces the content version; the second fills the caches."""
+    client.get(url)
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
 
 
 def main_column(response):

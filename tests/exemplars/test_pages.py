@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from exemplars.models import (
     AwardLevel,
     AwardType,
+    Commendation,
     ExemplarIndexPage,
     ExemplarKind,
     ExemplarPage,
@@ -18,7 +19,7 @@ from exemplars.models import (
 )
 from news.models import ArticlePage, SectionPage
 from tests.factories import ExemplarIndexPageFactory, award, build_home
-from tests.helpers import main_column, publish, publish_exemplar
+from tests.helpers import main_column, publish, publish_exemplar, queries_for
 from website.models import HomePage
 
 
@@ -153,3 +154,40 @@ def test_real_profiles_come_before_sample_data_which_says_what_it_is(client, mak
     assert html.index(real.title) < html.index(sample.title)
     assert html.count("dữ liệu mẫu") == 1
     assert "dữ liệu mẫu" in main_column(client.get(sample.url))
+
+
+@pytest.mark.django_db
+def test_warm_list_and_profile_send_no_query_and_a_publication_shows_at_once(
+    client, exemplar_index, make_exemplar, communes
+):
+    hu_gao = make_exemplar(
+        title="Mô hình Hũ gạo tình thương",
+        kind=ExemplarKind.MODEL,
+        commune=communes["binh-an"],
+        awards=[award(AwardLevel.DISTRICT, 2017)],
+    )
+    filtered = exemplar_index.url + "?commune=binh-an&year=2017"
+    for url in (exemplar_index.url, filtered, hu_gao.url):
+        assert queries_for(client, url) == 0, url
+
+    assert "1 lần khen thưởng, gần nhất năm 2017" in main_column(client.get(filtered))
+
+    hu_gao.commendations = [
+        Commendation(**award(AwardLevel.DISTRICT, 2017)),
+        Commendation(**award(AwardLevel.PROVINCE, 2018)),
+    ]
+    publish(hu_gao)
+    assert "2 lần khen thưởng, gần nhất năm 2018" in main_column(client.get(filtered))
+    assert "Tỉnh</span> · 2018" in main_column(client.get(hu_gao.url))
+
+
+@pytest.mark.django_db
+def test_a_renamed_commune_is_named_at_once_in_the_list_and_its_filter(
+    client, exemplar_index, make_exemplar, communes
+):
+    make_exemplar(title="Hộ nuôi tôm giỏi", commune=communes["hon-nghe"])
+    assert "Xã Hòn Nghệ" in main_column(client.get(exemplar_index.url))
+    communes["hon-nghe"].name = "Hòn Nghệ (đảo)"
+    communes["hon-nghe"].save()
+    html = main_column(client.get(exemplar_index.url))
+    assert html.count("Xã Hòn Nghệ (đảo)") == 2  # the card and the filter's choice

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from media.models import InventoryIndexPage, InventoryItem, InventoryPage
 from tests.factories import InventoryIndexPageFactory, InventoryPageFactory, build_home
-from tests.helpers import publish
+from tests.helpers import main_column, publish, queries_for
 from website.models import HomePage
 
 
@@ -132,3 +132,19 @@ def test_inventory_page_offers_csv_and_report(client, seed_2017, inventory_index
         "id,campaign,year,kind,quantity,location,commune,installed_on,removed_on,slogan,status,lat,lon"
     )
     assert len(lines) == 5 and ",co_phuon,530,Trục chính khu Đô thị Ba Hòn,Kiên Lương," in exported
+
+
+@pytest.mark.django_db
+def test_warm_inventory_pages_send_no_query_and_a_new_campaign_counts_at_once(
+    client, inventory_index, seed_2017, make_inventory
+):
+    report = f"{inventory_index.url}bao-cao/2017/"
+    for url in (inventory_index.url, f"{inventory_index.url}?nam=2017", report, seed_2017.url):
+        assert queries_for(client, url) == 0, url
+    assert "37 băng rôn" in main_column(client.get(report))
+
+    make_inventory(
+        title="Mừng Đảng, mừng Xuân", year=2017, items=[{"kind": "bang_ron", "quantity": 5}]
+    )
+    assert "42 băng rôn" in main_column(client.get(report))
+    assert "Mừng Đảng, mừng Xuân" in main_column(client.get(f"{inventory_index.url}?nam=2017"))

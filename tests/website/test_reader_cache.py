@@ -3,19 +3,10 @@ rendered parts) and what drops it: publishing, privacy, a site's address. Previe
 or leave anything a reader sees."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
+from tests.helpers import queries_for
 from website.models import OfficeSettings
-
-
-def queries_for(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.mark.django_db
