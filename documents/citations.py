@@ -13,6 +13,7 @@ from django.db import transaction
 from wagtail.fields import RichTextField, StreamField
 
 from website import fragments
+from website.deferral import Deferral
 from website.text import html_paragraphs, stream_text
 
 from .models import Citation, DocumentPage
@@ -55,17 +56,31 @@ def known_links():
 
 
 def record(page):
-    """Rewrite the citations of `page` from its text as published."""
+    """Rewrite the citations of `page` from its text as published (during an import, with the
+    rest of its batch)."""
+    if not _batched.note(page):
+        record_many([page])
+
+
+def record_many(pages):
     labels = {}
-    for reference in find_references(page_text(page)):
-        labels.setdefault(reference.key, reference.text[:120])
-    documents = _documents() if labels else {}
+    for page in pages:  # the last version of a page published twice counts
+        labels[page.pk] = {}
+        for reference in find_references(page_text(page)):
+            labels[page.pk].setdefault(reference.key, reference.text[:120])
+    documents = _documents() if any(labels.values()) else {}
     with transaction.atomic():
-        Citation.objects.filter(page=page).delete()
+        Citation.objects.filter(page_id__in=labels).delete()
         Citation.objects.bulk_create(
-            Citation(page=page, key=key, label=label, document=documents.get(key))
-            for key, label in labels.items()
+            Citation(page_id=pk, key=key, label=label, document=documents.get(key))
+            for pk, found in labels.items()
+            for key, label in found.items()
         )
+
+
+_batched = Deferral("documents_citations", record_many)
+# For the `defer_during_import` hook (wagtail_hooks.py).
+deferred = _batched.deferred
 
 
 def relink(keys=(), document=None):

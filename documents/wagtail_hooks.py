@@ -3,9 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import citations
 from .citations import known_links
 from .linking import link_documents
 from .views import MissingDocumentsReport
+
+# An import records the citations of each batch together (website.importing).
+hooks.register("defer_during_import", citations.deferred)
 
 
 @hooks.register("filter_body_html")

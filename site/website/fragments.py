@@ -14,6 +14,8 @@ from asgiref.local import Local
 from django.core.cache import cache
 from django.db import transaction
 
+from .deferral import Deferral
+
 CONTENT = "content"
 VIEWS = "views"
 # A safety net for deployments whose processes do not share one cache.
@@ -54,7 +56,10 @@ def changed(topic=CONTENT):
     Last-Modified.
 
     Again once the change is committed: a reader who read the old rows in between (inside the
-    change's transaction) would otherwise have cached them under the new version."""
+    change's transaction) would otherwise have cached them under the new version. During an
+    import, once at the end of each batch."""
+    if _batched.note(topic):
+        return
 
     def replace():
         cache.set(f"version:{topic}", time.time(), None)
@@ -73,3 +78,8 @@ def cached(name, compute, topics=(CONTENT,), timeout=FRAGMENT_SECONDS):
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+_batched = Deferral("fragments_changed", lambda topics: [changed(topic) for topic in set(topics)])
+# For the `defer_during_import` hook (website/wagtail_hooks.py).
+deferred = _batched.deferred

@@ -8,6 +8,7 @@ expression over the path; deploy/varnish/default.vcl turns it into a ban on that
 
 import logging
 import re
+from collections import defaultdict
 from urllib.error import URLError
 from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
@@ -17,6 +18,8 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Site
+
+from .deferral import Deferral
 
 logger = logging.getLogger(__name__)
 
@@ -85,13 +88,25 @@ def ban_all_sites():
         ban_site(site)
 
 
-def published_patterns(page):
+def published_patterns(page, listings=None):
     """What a new or revised page changes at once: its own addresses and those under it
-    (their breadcrumbs show its title), every listing above it, the feeds and the sitemap."""
+    (their breadcrumbs show its title), every listing above it, the feeds and the sitemap.
+    `listings` keeps the listings above each parent for pages published together."""
     host, path = page_host_and_path(page)
     if path is None:
         return None, []
-    patterns = ["^" + re.escape(path), *SITE_WIDE_LISTINGS]
+    if page.show_in_menus and page.depth <= 3:
+        # A top-level page in the menu that every page shows.
+        return host, [EVERYTHING]
+    listings = {} if listings is None else listings
+    parent = page.path[: -page.steplen]
+    if parent not in listings:
+        listings[parent] = listings_above(page)
+    return host, ["^" + re.escape(path), *SITE_WIDE_LISTINGS, *listings[parent]]
+
+
+def listings_above(page):
+    patterns = []
     for ancestor in page.get_ancestors().filter(depth__gt=1).specific(defer=True):
         _host, ancestor_path = page_host_and_path(ancestor)
         if ancestor_path is None:
@@ -102,15 +117,28 @@ def published_patterns(page):
         else:
             # The listing itself with any ?page= or filter.
             patterns.append("^" + re.escape(ancestor_path) + r"(\?.*)?$")
-    if page.show_in_menus and page.depth <= 3:
-        # A top-level page in the menu that every page shows.
-        patterns = [EVERYTHING]
-    return host, patterns
+    return patterns
 
 
 def page_published(page):
-    host, patterns = published_patterns(page)
-    ban(host, patterns)
+    if not get_backends() or _batched.note(page):
+        return
+    ban(*published_patterns(page))
+
+
+def ban_published(pages):
+    """One ban per site for pages published together (an import's batch)."""
+    by_host, listings = defaultdict(set), {}
+    for page in pages:
+        host, patterns = published_patterns(page, listings)
+        by_host[host].update(patterns)
+    for host, patterns in by_host.items():
+        ban(host, list(patterns))
+
+
+_batched = Deferral("frontend_cache_published", ban_published)
+# For the `defer_during_import` hook (website/wagtail_hooks.py).
+deferred = _batched.deferred
 
 
 def page_changed(page):

@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     "search",
     "radio",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
