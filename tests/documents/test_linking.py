@@ -1,17 +1,28 @@
 """References to documents in stories, exemplars and inventories become links to the library,
 and the citations follow publications and deletions."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from documents.citations import known_links
 from documents.linking import link_documents
 from documents.models import Citation
+from news.models import ArticlePage
 from tests.factories import (
     ExemplarIndexPageFactory,
     InventoryIndexPageFactory,
     InventoryPageFactory,
 )
-from tests.helpers import main_column, paragraphs, publish, publish_exemplar
+from tests.helpers import (
+    legacy_story,
+    main_column,
+    paragraphs,
+    publish,
+    publish_exemplar,
+    write_lines,
+)
 
 SEED = (
     "Ban Thường vụ Huyện ủy xác định lấy kết quả học tập Chỉ thị số 05-CT/TW của Bộ Chính trị "
@@ -126,3 +137,19 @@ def test_links_keep_the_markup_around_them(make_document):
     assert linked == (
         f"<p><b>Trước</b> {anchor}Chỉ thị số 05-CT/TW</a> <i>sau</i> rồi {anchor}05-CT/TW</a>.</p>"
     )
+
+
+def test_imported_stories_cite_documents_as_published_ones_do(client, make_document, tmp_path):
+    directive = make_document("05-CT/TW", title="Chỉ thị về học tập và làm theo Bác")
+    rows = [
+        legacy_story(1, body_html=f"<p>{SEED}</p>"),
+        legacy_story(2, body_html="<p>Tin không dẫn văn bản nào.</p>"),
+    ]
+    call_command(
+        "import_articles", str(write_lines(tmp_path / "old.jsonl", rows)), stdout=io.StringIO()
+    )
+    citing = Citation.objects.filter(document=directive).values_list("page__title", flat=True)
+    assert list(citing) == ["Tin cũ số 1"]
+    assert "Tin cũ số 1" in main_column(client.get(directive.url))
+    story = ArticlePage.objects.get(legacy_id="old-1")
+    assert ("Chỉ thị số 05-CT/TW", directive.url) in document_links(client.get(story.url))
