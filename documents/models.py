@@ -38,8 +38,13 @@ class DocumentIndexPage(CachedPrivacyMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import DocumentFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = paginate(request, self.get_documents(), self.per_page)
+        documents = self.get_documents()
+        form = DocumentFilterForm(request.GET, documents=documents)
+        context["filter_form"] = form
+        context["documents"] = paginate(request, form.filter(documents), self.per_page)
         return context
 
     parent_page_types = ["website.HomePage"]
