@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,6 +14,11 @@ from website.privacy import CachedPrivacyMixin, ReaderPageManager, ReaderPageQue
 from . import references
 from .choices import DocumentKind, DocumentLevel
 from .forms import DocumentPageForm
+
+
+def numbered(kind, number):
+    """ "Chỉ thị số 05-CT/TW": a document of `kind` (a DocumentKind value) named by number."""
+    return gettext("%(kind)s no. %(number)s") % {"kind": DocumentKind(kind).label, "number": number}
 
 
 class DocumentIndexPage(CachedPrivacyMixin, Page):

@@ -4,7 +4,6 @@ text of their PDFs; a query that is a document's number finds that document firs
 import datetime
 
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import ContentAdapter, Document
@@ -12,12 +11,12 @@ from website.text import words
 
 from . import references
 from .filters import number_lookup
-from .models import DocumentPage
+from .models import DocumentPage, numbered
 
 
 class DocumentAdapter(ContentAdapter):
     kind = "document"
-    label = _("Document")
+    label = _("Official document")
     model = DocumentPage
 
     def get_queryset(self):
@@ -32,20 +31,13 @@ class DocumentAdapter(ContentAdapter):
         )
         return Document(
             title=page.title,
-            lead=page.summary or self.number_line(page),
+            lead=page.summary or numbered(page.kind, page.number),
             # The number as written, so that a story's spelling of it finds the document too.
-            body="\n".join([self.number_line(page), page.issuer, page.file_text]),
+            body="\n".join([numbered(page.kind, page.number), page.issuer, page.file_text]),
             url=page.get_url() or "",
             date=date,
             section=page.get_kind_display(),
         )
-
-    @staticmethod
-    def number_line(page):
-        return gettext("%(kind)s no. %(number)s") % {
-            "kind": page.get_kind_display(),
-            "number": page.number,
-        }
 
     def named_by(self, text):
         """The documents a query that is a number ("05/CT-TW", "chi thi 05", "CT05") means,
