@@ -130,9 +130,10 @@ def placeholder(title, number, issuer, summary):
 
 def load(stdout):
     index = library(default_home())
-    added = 0
+    added, keys = 0, []
     for kind, number, title, issuer, level, issued, summary in DOCUMENTS:
         key = parse_number(number, DocumentKind(kind).word).key
+        keys.append(key)
         if DocumentPage.objects.filter(key=key).exists():
             continue
         upsert_document(
@@ -148,7 +149,7 @@ def load(stdout):
             summary=summary,
         )
         added += 1
-    DocumentPage.objects.descendant_of(index).exclude(
+    DocumentPage.objects.filter(key__in=keys).exclude(
         first_published_at=PUBLISHED, last_published_at=PUBLISHED
     ).update(first_published_at=PUBLISHED, last_published_at=PUBLISHED)
     stdout.write(

@@ -27,7 +27,12 @@ class NumberField(forms.CharField):
 
 
 class DocumentFilterForm(ListFilterForm):
-    number = NumberField(label=_("Number and symbol"), required=False, max_length=100)
+    number = NumberField(
+        label=_("Number and symbol"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "05-CT/TW"}),
+    )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     issuer = forms.ChoiceField(label=_("Issuing body"), required=False)
     level = forms.ChoiceField(label=_("Level"), required=False)

@@ -53,5 +53,5 @@ class DocumentAdapter(ContentAdapter):
         shared = words(found[0][1])
         for _pk, number in found[1:]:
             shared = [word for word in shared if word in words(number)]
-        written = " ".join(shared) or text
-        return [pk for pk, _number in found], f'"{written}"'
+        written = f'"{" ".join(shared)}"' if shared else text
+        return [pk for pk, _number in found], written
