@@ -17,7 +17,7 @@ from .forms import DocumentPageForm
 
 
 def numbered(kind, number):
-    """ "Chỉ thị số 05-CT/TW": a document of `kind` (a DocumentKind value) named by number."""
+    """A document of `kind` (a DocumentKind value) named by its number: “Chỉ thị số 05-CT/TW”."""
     return gettext("%(kind)s no. %(number)s") % {"kind": DocumentKind(kind).label, "number": number}
 
 
