@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,6 +14,11 @@ from website.privacy import CachedPrivacyMixin, ReaderPageManager, ReaderPageQue
 from . import references
 from .choices import DocumentKind, DocumentLevel
 from .forms import DocumentPageForm
+
+
+def numbered(kind, number):
+    """A document of `kind` (a DocumentKind value) named by its number: “Chỉ thị số 05-CT/TW”."""
+    return gettext("%(kind)s no. %(number)s") % {"kind": DocumentKind(kind).label, "number": number}
 
 
 class DocumentIndexPage(CachedPrivacyMixin, Page):
@@ -38,8 +44,13 @@ class DocumentIndexPage(CachedPrivacyMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import DocumentFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = paginate(request, self.get_documents(), self.per_page)
+        documents = self.get_documents()
+        form = DocumentFilterForm(request.GET, documents=documents)
+        context["filter_form"] = form
+        context["documents"] = paginate(request, form.filter(documents), self.per_page)
         return context
 
     parent_page_types = ["website.HomePage"]

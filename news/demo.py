@@ -44,9 +44,21 @@ STORIES = [
             "Trong hai năm, Đài Truyền thanh huyện tiếp nhận 1.195 tin, bài, trong đó 414 tin, bài "
             "cộng tác với đài tỉnh. Dọc trục chính khu đô thị Ba Hòn, huyện treo 37 băng rôn, "
             "480 cờ Đảng, 530 cờ phướn và dựng 21 pano tuyên truyền.",
+            "Ban Thường vụ Huyện ủy lấy kết quả học tập Chỉ thị số 05-CT/TW của Bộ Chính trị khóa "
+            "XII làm một trong những tiêu chí đánh giá, phân loại cán bộ, đảng viên hằng năm, gắn "
+            "với thực hiện Nghị quyết số 04-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII về "
+            "xây dựng, chỉnh đốn Đảng.",
+            "Các cấp ủy tổ chức thực hiện nghiêm Quy định số 101-QĐ/TW, ngày 07-6-2012 của Ban Bí "
+            "thư về trách nhiệm nêu gương của cán bộ, đảng viên, nhất là cán bộ lãnh đạo chủ chốt "
+            "các cấp, và Quy định số 55-QĐ/TW, ngày 19-12-2016 của Bộ Chính trị về một số việc "
+            "cần làm ngay để tăng cường vai trò nêu gương của cán bộ, đảng viên. Ban Thường vụ "
+            "Huyện ủy đã ban hành Kế hoạch số 74-KH/HU, ngày 02-11-2017 thực hiện Chủ đề "
+            "2017–2018.",
             "Năm 2018, Huyện ủy tiếp tục chỉ đạo đưa chuyên đề về phong cách, tác phong công tác "
             "của người đứng đầu vào sinh hoạt định kỳ, gắn với phong trào thi đua kỷ niệm 70 năm "
-            "ngày Bác Hồ ra lời kêu gọi thi đua ái quốc.",
+            "ngày Bác Hồ ra lời kêu gọi thi đua ái quốc, thực hiện Kế hoạch số 03-KH/TW của Ban Bí "
+            "thư và Kế hoạch số 49-KH/TU, ngày 20-9-2016 của Ban Thường vụ Tỉnh ủy về đẩy mạnh học "
+            "tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
         ],
         "Kim Thư",
         ["học tập và làm theo Bác", "khen thưởng", "gương người tốt việc tốt"],
@@ -89,7 +101,8 @@ STORIES = [
         "Kế hoạch đề cao vai trò người đứng đầu cấp ủy, chính quyền, Mặt trận và các đoàn thể "
         "trong lãnh đạo thực hiện nhiệm vụ chính trị.",
         [
-            "Các chi, đảng bộ trực thuộc chọn nội dung phù hợp với cơ quan, đơn vị để triển khai.",
+            "Theo Kế hoạch số 74-KH/HU, ngày 02-11-2017 của Ban Thường vụ Huyện ủy, các chi, "
+            "đảng bộ trực thuộc chọn nội dung phù hợp với cơ quan, đơn vị để triển khai.",
             "Kết quả học tập Chỉ thị 05-CT/TW là tiêu chí đánh giá, phân loại cán bộ, đảng viên.",
         ],
         "Ban Tuyên giáo Huyện ủy",

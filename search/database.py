@@ -213,7 +213,18 @@ class DatabaseEngine(Engine):
         rows = self.matching(query.units).filter(**query.filters)
         if query.sort == "newest":
             return rows.order_by("-date", "-pk")
-        return rows.annotate(score=self.score(query.units)).order_by("-score", "-date", "-pk")
+        score = self.score(query.units)
+        if query.named:
+            named = functools.reduce(
+                operator.or_,
+                (Q(kind=kind, object_id__in=ids) for kind, ids in by_kind(query.named).items()),
+            )
+            score = score + Case(
+                When(named, then=Value(ranking.NAMED)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        return rows.annotate(score=score).order_by("-score", "-date", "-pk")
 
     def hits(self, query, offset, limit):
         with self.planned():

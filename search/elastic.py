@@ -263,7 +263,11 @@ class ElasticsearchEngine(Engine):
         return response.hits.total.value, facets
 
     def hits(self, query, offset, limit):
-        s = self.search().query(self.text_query(query.units))
+        text = self.text_query(query.units)
+        if query.named:
+            ids = [f"{kind}-{pk}" for kind, pk in query.named]
+            text = Q("bool", must=[text], should=[_points(ranking.NAMED, "ids", "values", ids)])
+        s = self.search().query(text)
         s = s.filter(self.filter_query(query.filters))
         s = s.sort("-date") if query.sort == "newest" else s.sort("_score", "-date")
         s = s.source(list(HIT_FIELDS))

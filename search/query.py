@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from website.text import clean, fold, words
 
+from .registry import adapters
+
 # The form allows 200 characters; anything longer was not typed by a reader.
 MAX_QUERY_LENGTH = 200
 # A whole title typed from memory: up to 20 words.
@@ -58,6 +60,8 @@ class SearchQuery:
     units: tuple
     filters: dict = field(default_factory=dict)
     sort: str = "relevance"
+    # (kind, id) of the objects the query names as a whole: they rank first.
+    named: tuple = ()
 
     @classmethod
     def from_params(cls, params, kinds=()):
@@ -76,7 +80,14 @@ class SearchQuery:
                 continue
             filters[name] = value
         sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
-        return cls(text=text, units=parse(text), filters=filters, sort=sort)
+        units, named = parse(text), ()
+        for adapter in adapters():
+            found = adapter.named_by(text) if units else None
+            if found:
+                ids, written = found
+                named += tuple((adapter.kind, pk) for pk in ids)
+                units = parse(written)
+        return cls(text=text, units=units, filters=filters, sort=sort, named=named)
 
 
 def parse(text):

@@ -10,6 +10,8 @@ the same results in the same order:
   story holding more of the query's words ranks first;
 - each pair of neighbouring query words that stands in the title in order, at most PAIR_SLOP
   words apart, earns PAIR points (more with the accents as typed);
+- an object the query names as a whole (a document whose number was typed, found by its
+  adapter's `named_by`) earns NAMED, more than any other result can, so it comes first;
 - recency only breaks ties (both engines sort by score, then date).
 
 A query of up to ALL_REQUIRED words must match all of them; a longer one, typically a whole
@@ -28,6 +30,7 @@ TYPO = 1
 PAIR = {"exact": 6, "folded": 3}
 PAIR_SLOP = 1
 COVERAGE = MAX_UNITS * (EXACT * max(FIELDS.values()) + PAIR["exact"]) + 1
+NAMED = COVERAGE * (MAX_UNITS + 1)
 ALL_REQUIRED = 5
 MAY_MISS = 5
 

@@ -37,6 +37,13 @@ class ContentAdapter:
     def get_document(self, obj):
         raise NotImplementedError
 
+    def named_by(self, text):
+        """(ids, text to search instead) when a query `text` as a whole names objects of this
+        kind (a document's number, in any spelling), else None. Those objects rank first
+        (`ranking.NAMED`); the text they are written with is searched, so that what cites them
+        is found as well."""
+        return None
+
     def outdated_by(self, page):
         """Objects whose documents show something of `page` that its publication changed."""
         return self.model.objects.none()

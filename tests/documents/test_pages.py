@@ -101,3 +101,33 @@ def test_one_number_is_one_document(make_document, document_index):
     with translation.override("vi"), pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "“Chỉ thị số 05-CT/TW” đã có số và ký hiệu này." in error.value.message_dict["number"]
+
+
+def test_the_document_page_does_not_query_per_citation_or_file(client, make_document, citing_story):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from documents.models import DocumentFile
+    from tests.helpers import pdf_bytes, upload
+
+    directive = make_document("05-CT/TW")
+
+    def add(count):
+        for n in range(count):
+            citing_story(f"Chỉ thị số 05-CT/TW, lần {n}.")
+            DocumentFile.objects.create(
+                page=directive, document=upload(f"Tệp {n}", pdf_bytes(f"Trang {n}"))
+            )
+        # The office's settings are made on the first view, which replaces the content
+        # version: the second view fills the caches.
+        client.get(directive.url)
+        client.get(directive.url)
+        with CaptureQueriesContext(connection) as queries:
+            html = main_column(client.get(directive.url))
+        files = directive.files.count()
+        assert html.count(" download>") == files
+        cited = html[html.index('id="citing-title"') :]
+        assert cited.count("<li>") == files  # one story per file added
+        return len(queries)
+
+    assert add(1) == add(5)

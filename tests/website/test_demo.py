@@ -11,6 +11,7 @@ from django.utils import timezone
 from lxml import html as lxml_html
 from wagtail.models import Page, Revision
 
+from documents.models import DocumentPage
 from exemplars.models import Commendation, ExemplarIndexPage, ExemplarPage
 from media.models import InventoryIndexPage, InventoryItem
 from news import demo as news_demo
@@ -115,6 +116,29 @@ def check_the_seed_story_has_a_recording_whose_real_length_the_radio_feed_gives(
     assert entry.enclosures[0].href.endswith(audio.url)
 
 
+def check_the_seed_story_links_the_seven_documents_it_cites(client):
+    story = ArticlePage.objects.get(legacy_id="demo-1")
+    tree = lxml_html.fromstring(client.get(story.url).content)
+    links = {a.text_content(): a.get("href") for a in tree.xpath('//a[@class="document-link"]')}
+    assert set(links) == {
+        "Chỉ thị số 05-CT/TW",
+        "Nghị quyết số 04-NQ/TW",
+        "Quy định số 101-QĐ/TW",
+        "Quy định số 55-QĐ/TW",
+        "Kế hoạch số 74-KH/HU",
+        "Kế hoạch số 03-KH/TW",
+        "Kế hoạch số 49-KH/TU",
+    }
+    directive = DocumentPage.objects.get(key="ct-5-tw")
+    assert links["Chỉ thị số 05-CT/TW"] == directive.url
+    page = client.get(directive.url).content.decode()
+    # The other story citing it, and a placeholder PDF that says it is one.
+    assert "Huyện ủy ban hành kế hoạch thực hiện chủ đề năm 2017–2018" in page
+    assert "bản giả lập, không phải văn bản gốc" in page
+    assert "BAN GIA LAP - KHONG PHAI VAN BAN GOC" in directive.file_text
+    assert DocumentPage.objects.get(key="qd-101-tw").date_issued.isoformat() == "2012-06-07"
+
+
 def test_the_demo_tells_the_seed_storys_truth(client, demo):
     """Loading the demo costs half a minute: one load, each check a separate function."""
     check_real_models_come_first_and_samples_are_labelled(client)
@@ -123,6 +147,7 @@ def test_the_demo_tells_the_seed_storys_truth(client, demo):
     check_no_profile_is_dated_the_day_the_demo_was_loaded(client)
     check_nothing_from_2017_2018_hangs_today_but_the_flags_hung_then(client)
     check_the_seed_story_has_a_recording_whose_real_length_the_radio_feed_gives(client)
+    check_the_seed_story_links_the_seven_documents_it_cites(client)
 
 
 @pytest.mark.django_db
