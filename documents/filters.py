@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from website import fragments
 from website.filters import ListFilterForm
 
 from . import references
@@ -42,10 +43,16 @@ class DocumentFilterForm(ListFilterForm):
 
     lookups = {"kind": "kind", "issuer": "issuer", "level": "level", "year": "date_issued__year"}
 
-    def __init__(self, data, *, documents):
-        """`documents`: the library's documents, whose values the choices offer (one query)."""
+    def __init__(self, data, *, index):
+        """The choices offer the values of the documents of the library `index` (one query,
+        kept until the content changes)."""
         super().__init__(data, auto_id="filter-%s")
-        found = set(documents.values_list("kind", "level", "issuer", "date_issued__year"))
+        found = fragments.cached(
+            f"document-filters:{index.pk}",
+            lambda: set(
+                index.get_documents().values_list("kind", "level", "issuer", "date_issued__year")
+            ),
+        )
         kinds = {kind for kind, _level, _issuer, _year in found}
         levels = {level for _kind, level, _issuer, _year in found}
         issuers = sorted({issuer for _kind, _level, issuer, _year in found if issuer})

@@ -47,10 +47,14 @@ class DocumentIndexPage(CachedPrivacyMixin, Page):
         from .filters import DocumentFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        documents = self.get_documents()
-        form = DocumentFilterForm(request.GET, documents=documents)
+        form = DocumentFilterForm(request.GET, index=self)
         context["filter_form"] = form
-        context["documents"] = paginate(request, form.filter(documents), self.per_page)
+        context["documents"] = paginate(
+            request,
+            form.filter(self.get_documents()),
+            self.per_page,
+            counted_as=f"documents:{self.pk}:{form.key}",
+        )
         return context
 
     parent_page_types = ["website.HomePage"]
@@ -157,6 +161,7 @@ class DocumentPage(CachedPrivacyMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read only if the template's cached fragment of the document is missing.
         context["files"] = self.files.select_related("document")
         context["citing_pages"] = self.citing_pages()
         return context

@@ -1,6 +1,7 @@
 """Filters of a reader list, read from GET parameters: any combination works, and a value that
 makes no sense is dropped (and named, for the page to say so if it wants) instead of failing."""
 
+import hashlib
 from urllib.parse import urlencode
 
 from django import forms
@@ -34,9 +35,10 @@ class ListFilterForm(forms.Form):
 
     @property
     def key(self):
-        """The filters that apply, as one string: what a cached page of the list is kept under
-        (invalid values, which are left out, do not make new copies)."""
-        return urlencode(sorted(self.valid_values().items()))
+        """The filters that apply, as a short hash: what a cached page of the list is kept
+        under (invalid values, which are left out, do not make new copies)."""
+        values = urlencode(sorted(self.valid_values().items()))
+        return hashlib.md5(values.encode(), usedforsecurity=False).hexdigest()
 
     def valid_values(self):
         self.is_valid()
