@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils import numberformat, timezone
+from django.utils.formats import date_format, get_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -69,12 +69,19 @@ class Period:
 
 
 def number(value):
-    """1.195 (the site's grouping), and a rate with one decimal only when it has one."""
+    """1.195 as the office writes it (Django's Vietnamese formats have the separator but no
+    grouping), and a rate with one decimal only when it has one."""
     if isinstance(value, float):
         value = round(value, 1)
         if value.is_integer():
             value = int(value)
-    return number_format(value, force_grouping=True)
+    return numberformat.format(
+        value,
+        get_format("DECIMAL_SEPARATOR"),
+        grouping=3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
 
 
 def upper_first(text):
