@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='slot',
             name='slug',
-            field=models.SlugField(blank=True, max_length=120, default=''),
+            field=models.SlugField(blank=True, max_length=120, default='', db_index=False),
             preserve_default=False,
         ),
         migrations.RunPython(name_slots, migrations.RunPython.noop),
