@@ -185,7 +185,7 @@ class Slot(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(
-        _("address"),
+        _("address in the feed's URL"),
         max_length=120,
         unique=True,
         blank=True,

@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='slot',
             name='slug',
-            field=models.SlugField(blank=True, help_text="The slot's podcast feed is at /feeds/podcast/<address>.rss; leave empty to make it from the name.", max_length=120, unique=True, verbose_name='address'),
+            field=models.SlugField(blank=True, help_text="The slot's podcast feed is at /feeds/podcast/<address>.rss; leave empty to make it from the name.", max_length=120, unique=True, verbose_name="address in the feed's URL"),
         ),
         migrations.AddField(
             model_name='submission',
