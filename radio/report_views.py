@@ -126,7 +126,7 @@ class WorkReportFileView(ReportMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         if self.report is None:
-            return self.render_to_response({"form": self.form}, status=400)
+            return self.render_to_response(self.get_context_data(form=self.form), status=400)
         return self.file(self.report, f"bao-cao-dai-truyen-thanh-{self.report.period.slug()}")
 
 
