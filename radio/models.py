@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -18,7 +19,7 @@ from wagtail.search import index
 
 from website.feeds import audio_seconds
 from website.models import commune_field
-from website.text import clean, reading_seconds, spoken_paragraphs
+from website.text import clean, fold, reading_seconds, spoken_paragraphs
 
 from .admin_forms import WEEKDAYS, SlotForm
 
@@ -35,6 +36,16 @@ def new_tracking_code():
 def normalise_code(text):
     """A code as a sender may type it back: any case, spaces or dashes between groups."""
     return "".join(char for char in (text or "").upper() if char.isalnum())
+
+
+def sample_field():
+    """Marks the demo's invented records (radio/demo.py): the work report says how many of
+    its figures they make."""
+    return models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("An invented record that only illustrates the figures of the work report."),
+    )
 
 
 class SubmissionStatus(models.TextChoices):
@@ -89,6 +100,7 @@ class Submission(ClusterableModel):
     )
     received_at = models.DateTimeField(_("received at"), default=timezone.now, db_index=True)
     remote_addr = models.GenericIPAddressField(_("sender's address"), null=True, blank=True)
+    is_sample = sample_field()
 
     panels = [
         MultiFieldPanel(
@@ -100,6 +112,7 @@ class Submission(ClusterableModel):
         FieldRowPanel([FieldPanel("author"), FieldPanel("contact")]),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("commune")]),
         InlinePanel("files", heading=_("Photos and audio files"), label=_("file")),
+        FieldPanel("is_sample"),
     ]
 
     search_fields = [
@@ -162,11 +175,25 @@ class Channel(models.TextChoices):
     PROVINCE_TV = "province_tv", _("Provincial television")
 
 
+def slot_slug(name):
+    return slugify(fold(name))[:120]
+
+
 class Slot(models.Model):
     """A recurring programme of the station ("Thời sự" daily, "Chuyên mục Thuế" four times a
     week), defined once."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("address in the feed's URL"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The slot's podcast feed is at /feeds/podcast/<address>.rss; leave empty to make "
+            "it from the name."
+        ),
+    )
     channel = models.CharField(
         _("channel"), max_length=20, choices=Channel.choices, default=Channel.DISTRICT_RADIO
     )
@@ -186,7 +213,7 @@ class Slot(models.Model):
 
     base_form_class = SlotForm
     panels = [
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
         FieldRowPanel([FieldPanel("channel"), FieldPanel("length_minutes")]),
         FieldPanel("recurrence"),
         FieldPanel("days"),
@@ -198,6 +225,16 @@ class Slot(models.Model):
         ordering = ["name"]
 
     def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slot_slug(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def title(self):
+        """The name the feed framework gives a feed's page (/feeds/)."""
         return self.name
 
     @property
@@ -242,6 +279,7 @@ class Programme(ClusterableModel):
     recording_seconds = models.PositiveIntegerField(
         _("recording length (seconds)"), null=True, blank=True, editable=False
     )
+    is_sample = sample_field()
 
     panels = [
         # A handful of slots: a list, not the snippet chooser.
@@ -252,6 +290,7 @@ class Programme(ClusterableModel):
         MultiFieldPanel(
             [FieldPanel("recording"), FieldPanel("aired")], heading=_("After the broadcast")
         ),
+        FieldPanel("is_sample"),
     ]
 
     class Meta:
@@ -381,7 +420,9 @@ class RundownItem(Orderable):
 
 
 class Contribution(models.Model):
-    """A story or programme the station sent to the provincial radio or television."""
+    """A story or programme the station sent to the provincial radio or television. The story
+    is the site's, or one sent in by a correspondent that the station read without publishing
+    it on the site."""
 
     story = models.ForeignKey(
         "news.ArticlePage",
@@ -390,6 +431,14 @@ class Contribution(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("submitted story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributions",
     )
     programme = models.ForeignKey(
         Programme,
@@ -408,13 +457,16 @@ class Contribution(models.Model):
     sent_on = models.DateField(_("sent on"), default=timezone.localdate, db_index=True)
     used = models.BooleanField(_("used by the province"), default=False)
     notes = models.CharField(_("notes"), max_length=255, blank=True)
+    is_sample = sample_field()
 
     panels = [
         FieldPanel("story"),
+        FieldPanel("submission"),
         FieldPanel("programme"),
         FieldRowPanel([FieldPanel("channel"), FieldPanel("sent_on")]),
         FieldPanel("used"),
         FieldPanel("notes"),
+        FieldPanel("is_sample"),
     ]
 
     class Meta:
@@ -423,8 +475,9 @@ class Contribution(models.Model):
         ordering = ["-sent_on"]
 
     def __str__(self):
-        return str(self.story or self.programme or "—")
+        return str(self.story or self.submission or self.programme or "—")
 
     def clean(self):
-        if (self.story_id is None) == (self.programme_id is None):
-            raise ValidationError(_("Choose either a story or a programme."))
+        chosen = [self.story_id, self.submission_id, self.programme_id]
+        if sum(pk is not None for pk in chosen) != 1:
+            raise ValidationError(_("Choose one story, one submitted story or one programme."))

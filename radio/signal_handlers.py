@@ -1,5 +1,8 @@
-from django.db.models.signals import post_save
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
+
+from website import fragments, frontend_cache
 
 
 def story_published(sender, instance, **kwargs):
@@ -23,17 +26,31 @@ def story_unpublished(sender, instance, **kwargs):
 def contribution_saved(sender, instance, **kwargs):
     from .models import Submission, SubmissionStatus
 
-    if instance.story_id:
-        Submission.objects.filter(story_id=instance.story_id).exclude(
-            status=SubmissionStatus.DECLINED
-        ).update(status=SubmissionStatus.PROVINCE)
+    if instance.story_id or instance.submission_id:
+        sent = Q(story_id=instance.story_id) if instance.story_id else Q(pk=instance.submission_id)
+        Submission.objects.filter(sent).exclude(status=SubmissionStatus.DECLINED).update(
+            status=SubmissionStatus.PROVINCE
+        )
+
+
+def programmes_changed(sender, **kwargs):
+    """The slots' podcast feeds list aired programmes: built again on the next request, and
+    gone from the front cache."""
+    from wagtail.models import Site
+
+    fragments.changed()
+    for site in Site.objects.all():
+        frontend_cache.ban(frontend_cache.host_of(site.root_url), ["^/feeds/"])
 
 
 def connect():
     from news.models import ArticlePage
 
-    from .models import Contribution
+    from .models import Contribution, Programme, Slot
 
     page_published.connect(story_published, sender=ArticlePage)
     page_unpublished.connect(story_unpublished, sender=ArticlePage)
     post_save.connect(contribution_saved, sender=Contribution)
+    for model in (Programme, Slot):
+        post_save.connect(programmes_changed, sender=model)
+        post_delete.connect(programmes_changed, sender=model)

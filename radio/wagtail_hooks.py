@@ -7,9 +7,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django_filters import DateFromToRangeFilter
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import Panel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
@@ -18,7 +21,14 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from news.models import SectionPage
 
 from . import intake
+from .feeds import SlotPodcastFeed
 from .models import Contribution, Programme, Slot, Submission
+from .report_views import (
+    CountsReportView,
+    WorkReportCsvView,
+    WorkReportDocxView,
+    WorkReportView,
+)
 
 
 class SubmissionFilterSet(WagtailFilterSet):
@@ -127,6 +137,7 @@ class TimingPanel(Panel):
                 context["programme"] = programme
                 context["timing"] = timing(programme)
                 context["script_url"] = reverse("radio_programme:script", args=[programme.pk])
+                context["feed_url"] = SlotPodcastFeed.url("rss", programme.slot)
             return context
 
 
@@ -174,11 +185,22 @@ class ProgrammeViewSet(SnippetViewSet):
     panels = [TimingPanel(heading=_("Timing")), *Programme.panels]
 
 
+def podcast_url(slot):
+    return SlotPodcastFeed.url("rss", slot)
+
+
 class SlotViewSet(SnippetViewSet):
     model = Slot
     icon = "time"
     menu_label = _("Programme slots")
-    list_display = ["name", "channel", "length_minutes", "recurrence", "days_display"]
+    list_display = [
+        "name",
+        "channel",
+        "length_minutes",
+        "recurrence",
+        "days_display",
+        Column("podcast", label=_("Podcast feed"), accessor=podcast_url),
+    ]
 
 
 class ContributionFilterSet(WagtailFilterSet):
@@ -206,3 +228,44 @@ class RadioGroup(SnippetViewSetGroup):
 
 
 register_snippet(RadioGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("reports/radio-counts/", CountsReportView.as_view(), name="radio_counts_report"),
+        path("reports/radio-work/", WorkReportView.as_view(), name="radio_work_report"),
+        path("reports/radio-work/csv/", WorkReportCsvView.as_view(), name="radio_work_report_csv"),
+        path(
+            "reports/radio-work/docx/",
+            WorkReportDocxView.as_view(),
+            name="radio_work_report_docx",
+        ),
+    ]
+
+
+class RadioReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("radio.view_submission")
+
+
+@hooks.register("register_reports_menu_item")
+def register_counts_menu_item():
+    return RadioReportMenuItem(
+        _("Stories received per unit and commune"),
+        reverse("radio_counts_report"),
+        name="radio-counts",
+        icon_name="table",
+        order=1400,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_work_report_menu_item():
+    return RadioReportMenuItem(
+        _("Work report of the radio station"),
+        reverse("radio_work_report"),
+        name="radio-work-report",
+        icon_name="doc-full",
+        order=1410,
+    )

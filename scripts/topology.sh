@@ -72,6 +72,9 @@ http {
     scgi_temp_path $STATE/nginx/scgi;
     server {
         listen 127.0.0.1:$nginx_port;
+        # As deploy/nginx/kienluong.conf: the upload limit and its Vietnamese page.
+        client_max_body_size 60m;
+        error_page 413 /static/website/errors/413.html;
         location /static/ { alias $STATE/static/; expires 30d; }
         location / {
             if (\$request_method !~ ^(GET|HEAD|POST)\$) { return 405; }

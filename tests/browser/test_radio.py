@@ -1,21 +1,26 @@
 """The radio desk in a browser: a correspondent sends a story with a photo and follows its
 code; a reporter turns it into a story; the radio editor builds tomorrow's programme from
-three stories and opens the announcer's script."""
+three stories and opens the announcer's script; after air they attach the recording, and a
+podcast client sees it in the slot's feed."""
 
 import datetime
 import io
+from urllib.request import urlopen
 
+import feedparser
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image as PILImage
+from wagtail.documents.models import Document
 
 from news.models import ArticlePage
 from news.roles import BOARD, REPORTERS, setup_newsroom
 from radio.models import Programme, Slot, Submission
 from radio.roles import setup_radio_desk
 from tests.factories import ArticlePageFactory
-from tests.helpers import PASSWORD, log_in, publish
+from tests.helpers import PASSWORD, log_in, publish, wav_bytes
 from website.models import Commune
 
 TEXT = (
@@ -117,3 +122,38 @@ def test_the_radio_editor_builds_tomorrow_programme(browser, live_server, newsro
     script.wait_for_load_state()
     assert script.locator("section.item").count() == 3
     assert script.locator("section.item h2").first.inner_text() == f"1. {titles[0]}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_aired_programme_reaches_the_podcast_client(browser, live_server, newsroom):
+    slot = Slot.objects.create(name="Thời sự", length_minutes=15, recurrence="hằng ngày")
+    today = timezone.localdate()
+    programme = Programme.objects.create(slot=slot, date=today)
+    Document.objects.create(
+        title="Thời sự ghi âm", file=ContentFile(wav_bytes(seconds=4), name="thoi-su.wav")
+    )
+
+    # After air, the radio editor attaches the recording and ticks "aired".
+    editor = log_in(browser, live_server, "bientap")
+    editor.goto(f"/admin/snippets/radio/programme/edit/{programme.pk}/")
+    feed_url = editor.locator("[data-podcast-feed]").get_attribute("href")
+    editor.locator("#id_recording").locator("xpath=..").locator(
+        "[data-chooser-action-choose]"
+    ).click()
+    modal = editor.locator(".modal-dialog")
+    modal.locator("input[name=q]").fill("Thời sự ghi âm")
+    modal.locator(".listing a", has_text="Thời sự ghi âm").click()
+    editor.wait_for_selector(".modal-dialog", state="detached")
+    editor.check("#id_aired")
+    editor.locator("footer button[type=submit]").first.click()
+    editor.wait_for_url(lambda url: "/edit/" not in url)
+
+    # A podcast client subscribed to the slot sees the programme with its recording.
+    with urlopen(live_server.url + feed_url) as response:
+        feed = feedparser.parse(response.read())
+    assert [entry.title for entry in feed.entries] == [f"Thời sự – {today:%d/%m/%Y}"]
+    enclosure = feed.entries[0].enclosures[0]
+    assert enclosure.type.startswith("audio/") and int(enclosure.length) > 0
+    assert feed.entries[0].itunes_duration == "4"
+    with urlopen(enclosure.href) as recording:
+        assert recording.read(4) == b"RIFF"

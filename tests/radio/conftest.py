@@ -81,3 +81,38 @@ def submission(send, story_data, photo, recording):
     files = {"photos": [photo("a.png"), photo("b.png")], "audio": [recording()]}
     assert send(story_data, files).status_code == 302
     return Submission.objects.get()
+
+
+@pytest.fixture
+def news_slot(db):
+    from radio.models import Slot
+
+    return Slot.objects.create(
+        name="Thời sự", length_minutes=15, recurrence="hằng ngày lúc 17:00", days="1,2,3,4,5"
+    )
+
+
+@pytest.fixture
+def aired(news_slot):
+    """An aired programme of `news_slot` on `date`, with a WAV recording `seconds` long."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from radio.models import Programme
+
+    def make(date, seconds=3, slot=None, **fields):
+        recording = Document.objects.create(
+            title=f"Ghi âm {date}", file=ContentFile(wav_bytes(seconds), name="ghi-am.wav")
+        )
+        return Programme.objects.create(
+            slot=slot or news_slot, date=date, aired=True, recording=recording, **fields
+        )
+
+    return make
+
+
+@pytest.fixture
+def editor(client, newsroom):
+    """A member of the editorial board, signed in."""
+    client.force_login(newsroom[1])
+    return newsroom[1]
