@@ -12,6 +12,7 @@ import functools
 import itertools
 import operator
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
@@ -248,7 +249,10 @@ class DatabaseEngine(Engine):
         # Each column the entries are ordered by ("-score", "-date", "-pk"), all descending.
         order = ["id" if name == "-pk" else name.lstrip("-") for name in ranked.query.order_by]
         page = ranked.values(*order)[offset : offset + limit]
-        sql, params = page.query.sql_with_params()
+        try:
+            sql, params = page.query.sql_with_params()
+        except EmptyResultSet:  # Django knows the query matches nothing (no words left)
+            return []
         columns = ", ".join(f"d.{field}" for field in HIT_FIELDS)
         by = ", ".join(f"page.{column} DESC" for column in order)
         with self.planned(), connection.cursor() as cursor:
