@@ -189,7 +189,7 @@ def analyze():
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE search_searchdocument")
+            cursor.execute("VACUUM ANALYZE search_searchdocument, search_entry")
 
 
 def engines_to_time(with_elasticsearch):

@@ -83,7 +83,9 @@ def test_a_results_page_is_two_queries_read_through_the_index(corpus):
         sqls = page_queries(text, **params)
         assert len(sqls) == 2, (kind, sqls)
         for sql in sqls:
-            assert "search_entry_keys" in explain_text(sql), (kind, sql)
+            # Newest first, a common word is found soonest by walking the dates.
+            plan = explain_text(sql)
+            assert "search_entry_keys" in plan or "search_entry_date" in plan, (kind, plan)
             assert whole_scans(sql) == [], (kind, sql)
 
 
