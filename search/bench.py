@@ -7,6 +7,8 @@ ten hits) for each set of queries. Documents are written straight into SearchDoc
 their words into SearchTerm), as indexing would write them, so 100,000 take a minute rather
 than the hours publishing pages would. Elasticsearch is timed up to
 BENCH_ELASTICSEARCH_MAX_STORIES documents (default 10000; 0 to skip it): its rebuild is slow.
+BENCH_KEEP_CORPUS=1 keeps the documents of an earlier run (they are the same whatever the run)
+and only adds what is missing: 100,000 are written once, then measured again and again.
 """
 
 import os
@@ -187,7 +189,7 @@ def analyze():
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE search_searchdocument")
+            cursor.execute("VACUUM ANALYZE search_searchdocument, search_entry")
 
 
 def engines_to_time(with_elasticsearch):
@@ -225,7 +227,8 @@ def main():
     from .models import SearchDocument
 
     corpus = Corpus()
-    SearchDocument.objects.filter(kind=KIND).delete()
+    if not os.environ.get("BENCH_KEEP_CORPUS"):
+        SearchDocument.objects.filter(kind=KIND).delete()
     for size in sizes:
         start = time.perf_counter()
         corpus.grow(size)

@@ -1,33 +1,32 @@
 """The database engine: the embedded default (SQLite) and Elasticsearch's fallback.
 
 It searches the padded word copies of SearchDocument: a word or quoted phrase matches whole
-on the folded copy, and scores as `search.ranking` describes. SQLite reads every
-row with LIKE. PostgreSQL looks words up in GIN indexes over each copy's array of words
-(migration 0002), so a search reads only the rows that hold its words and never their bodies,
-except to check the order of a phrase's words.
+on the folded copy, and scores as `search.ranking` describes. SQLite reads every row with LIKE.
+PostgreSQL reads the narrow `search_entry` (migration 0003): words are looked up in its GIN
+index, rows are counted and ranked without reading any text but titles, and the long texts are
+read only for the page's ten hits (and to check the order of a phrase's words).
 """
 
 import contextlib
 import functools
+import itertools
 import operator
 
-from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.fields.array import ArrayContains, ArrayOverlap
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.models import Case, Count, Func, IntegerField, Q, TextField, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+
+from website.text import fold
 
 from . import indexing, ranking
 from .engine import FACET_SIZE, HIT_FIELDS, SUGGESTION_FIELDS, Engine, by_kind
-from .models import SearchDocument
+from .models import SearchDocument, SearchEntry
 from .query import FACETS, TYPO_EDITS, TYPO_PREFIX
 from .registry import get_adapter
 from .spelling import near
 
 # Which copy each way of matching reads.
 COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
-# Short texts, which PostgreSQL ranks by testing each candidate row: cheaper than reading every
-# row that holds a word from an index. Bodies are read from their indexes.
-SHORT = ("title", "lead")
 
 
 def _needle(tokens):
@@ -50,12 +49,19 @@ def _near(pair):
     return f" {first} ([^ ]+ ){{0,{ranking.PAIR_SLOP}}}{second} "
 
 
-class Words(Func):
-    """The words of padded copies as an array: the expression PostgreSQL's indexes hold."""
+def _paired(column, pair):
+    """Rows whose `column` holds the two words of `pair` in order, at most
+    `ranking.PAIR_SLOP` words apart."""
+    return (
+        _contains([column], [pair[:1]])
+        & _contains([column], [pair[1:]])
+        & Q(**{f"{column}__regex": _near(pair)})
+    )
 
-    function = "search_words"
-    arg_joiner = " || "
-    output_field = ArrayField(TextField())
+
+def _key(field, copy, word):
+    """The key of `search_entry` saying that `field`'s `copy` holds `word`."""
+    return f"{field[0]}{copy[0]}:{word}"
 
 
 class DatabaseEngine(Engine):
@@ -77,35 +83,57 @@ class DatabaseEngine(Engine):
             self._forms[unit] = unit.words, list(dict.fromkeys(folded))
         return self._forms[unit]
 
-    def holds(self, columns, forms):
-        """Rows where one of `columns` (padded word copies) holds one of `forms` (tuples of
-        words) whole and in order."""
-        contains = _contains(columns, forms)
-        if not self.indexed:
-            return contains
-        words = Words(*columns)
-        if len(forms) == 1 and len(forms[0]) > 1:
-            # The index finds the rows holding every word of the phrase; LIKE checks the order.
-            return Q(ArrayContains(words, list(forms[0]))) & contains
-        return Q(ArrayOverlap(words, [word for (word,) in forms]))
+    def rows(self):
+        """Every live document: the narrow entries on PostgreSQL."""
+        if self.indexed:
+            return SearchEntry.objects.all()
+        return SearchDocument.objects.filter(removed=False)
 
-    def field_holds(self, field, copy, forms):
-        """Rows whose `field`'s `copy` holds one of `forms`: on PostgreSQL a body's rows are
-        read once from its index rather than each row's body tested."""
-        if field in SHORT or not self.indexed:
-            return _contains([f"{field}_{copy}"], forms)
-        everything = SearchDocument.objects.all()
-        return Q(pk__in=everything.filter(self.holds([f"{field}_{copy}"], forms)).values("pk"))
+    def holds(self, fields, copy, forms):
+        """Rows where the `copy` of one of `fields` holds one of `forms` (tuples of words)
+        whole and in order: on PostgreSQL through the index of `search_entry.keys`."""
+        if not self.indexed:
+            return _contains([f"{field}_{copy}" for field in fields], forms)
+        if all(len(form) == 1 for form in forms):
+            return Q(
+                keys__overlap=[_key(field, copy, word) for field in fields for (word,) in forms]
+            )
+        # A phrase (its only form): the index finds the rows holding each pair of its words
+        # (folded) in one of the fields. That is the phrase itself when it is two words on the
+        # folded copy; otherwise the text there tells whether they all follow each other.
+        (form,) = forms
+        folded = [fold(word) for word in form]
+        holds = functools.reduce(
+            operator.and_,
+            (
+                Q(keys__overlap=[f"{field[0]}f:{first} {second}" for field in fields])
+                for first, second in itertools.pairwise(folded)
+            ),
+        )
+        if copy == "folded" and len(form) == 2:
+            return holds
+        ordered = SearchDocument.objects.filter(
+            _contains([f"{field}_{copy}" for field in fields], forms), pk=OuterRef("pk")
+        )
+        return holds & Q(Exists(ordered))
+
+    def field_holds(self, fields, copy, forms):
+        """Rows whose `fields`' `copy` holds one of `forms`. PostgreSQL tests the title on each
+        row (it is short and in the row) and reads the rows holding a lead's or a body's words
+        once from the index."""
+        if not self.indexed or fields == ["title"]:
+            return _contains([f"{field}_{copy}" for field in fields], forms)
+        return Q(pk__in=SearchEntry.objects.filter(self.holds(fields, copy, forms)).values("pk"))
 
     def matching(self, units):
         """Rows holding every phrase and enough of the words (`ranking.required`)."""
-        rows = SearchDocument.objects.filter(removed=False)
-        folded = [f"{name}_folded" for name in ranking.FIELDS]
+        rows = self.rows()
+        fields = list(ranking.FIELDS)
         words = [unit for unit in units if not unit.phrase]
         need = ranking.required(len(words))
         for unit in units:
             if unit.phrase or need == len(words):
-                rows = rows.filter(self.holds(folded, self.unit_forms(unit)[1]))
+                rows = rows.filter(self.holds(fields, "folded", self.unit_forms(unit)[1]))
         if need == len(words):
             return rows
         # A match misses at most `len(words) - need` words, so it holds one of any one more
@@ -116,41 +144,51 @@ class DatabaseEngine(Engine):
             form for unit in longest[: len(words) - need + 1] for form in self.unit_forms(unit)[1]
         ]
         found = sum(
-            (Case(When(self.anywhere(unit), then=Value(1)), default=Value(0)) for unit in words),
+            (
+                Case(
+                    When(self.field_holds(fields, "folded", self.unit_forms(unit)[1]), then=1),
+                    default=0,
+                )
+                for unit in words
+            ),
             Value(0),
         )
-        return rows.filter(self.holds(folded, bound)).alias(found=found).filter(found__gte=need)
-
-    def anywhere(self, unit):
-        """Rows holding `unit` (folded, or through a typo) in any field."""
-        forms = self.unit_forms(unit)[1]
-        return functools.reduce(
-            operator.or_, (self.field_holds(field, "folded", forms) for field in ranking.FIELDS)
+        return (
+            rows.filter(self.holds(fields, "folded", bound))
+            .alias(found=found)
+            .filter(found__gte=need)
         )
 
     def score(self, units):
         """`ranking`'s points: each unit's best match, then pairs of words in the title."""
         total = Value(0, output_field=IntegerField())
+        words = [unit for unit in units if not unit.phrase]
+        all_required = ranking.required(len(words)) == len(words)
         for unit in units:
             exact, forms = self.unit_forms(unit)
             ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
+            found = [
+                (self.field_holds([field], COPIES[how], ways[how]), ranking.COVERAGE + points)
+                for points, field, how in ranking.matches()
+                if ways[how]
+            ]
+            default = 0
+            if unit.phrase or all_required:
+                # Every candidate holds the unit (`matching`): one that matched no better way
+                # matched the last, which need not be looked up (the body's folded copy, for a
+                # word that most rows hold).
+                default = found.pop()[1]
             total = total + Case(
-                *(
-                    When(
-                        self.field_holds(field, COPIES[how], ways[how]),
-                        then=Value(ranking.COVERAGE + points),
-                    )
-                    for points, field, how in ranking.matches()
-                    if ways[how]
-                ),
-                default=Value(0),
+                *(When(holds, then=Value(points)) for holds, points in found),
+                default=Value(default),
                 output_field=IntegerField(),
             )
-        # Read from the title of each candidate row: titles are short.
+        # Read from the title of each candidate row: titles are short. The regular expression
+        # (several times slower) only runs on titles holding both words.
         for exact, folded in ranking.pairs(units):
             total = total + Case(
-                When(Q(title_words__regex=_near(exact)), then=Value(ranking.PAIR["exact"])),
-                When(Q(title_folded__regex=_near(folded)), then=Value(ranking.PAIR["folded"])),
+                When(_paired("title_words", exact), then=Value(ranking.PAIR["exact"])),
+                When(_paired("title_folded", folded), then=Value(ranking.PAIR["folded"])),
                 default=Value(0),
                 output_field=IntegerField(),
             )
@@ -158,11 +196,10 @@ class DatabaseEngine(Engine):
 
     @contextlib.contextmanager
     def planned(self):
-        """Where the engine's queries run. search_words() is priced high so that PostgreSQL
-        keeps to the indexes, which would also make it JIT-compile, for seconds, queries that
-        run in milliseconds. Even so a word most rows hold was looked up by scanning the table
-        and splitting every row's texts, ten times slower than its index, and each of a long
-        query's lookups started parallel workers that cost more than they saved."""
+        """Where the engine's queries run on PostgreSQL: through `search_entry`'s index, even for
+        a word most rows hold (a whole scan would read every row's `keys` out of line), without
+        JIT (compiling costs more than these queries take) and without parallel workers (each
+        of a long query's lookups would start some, for more than they save)."""
         if not self.indexed:
             yield
             return
@@ -227,8 +264,26 @@ class DatabaseEngine(Engine):
         return rows.annotate(score=score).order_by("-score", "-date", "-pk")
 
     def hits(self, query, offset, limit):
-        with self.planned():
-            return list(self.ranked(query).values(*HIT_FIELDS)[offset : offset + limit])
+        ranked = self.ranked(query)
+        if not self.indexed:
+            return list(ranked.values(*HIT_FIELDS)[offset : offset + limit])
+        # The page's entries are ranked first; only their documents' texts are then read.
+        # Each column the entries are ordered by ("-score", "-date", "-pk"), all descending.
+        order = ["id" if name == "-pk" else name.lstrip("-") for name in ranked.query.order_by]
+        page = ranked.values(*order)[offset : offset + limit]
+        try:
+            sql, params = page.query.sql_with_params()
+        except EmptyResultSet:  # Django knows the query matches nothing (no words left)
+            return []
+        columns = ", ".join(f"d.{field}" for field in HIT_FIELDS)
+        by = ", ".join(f"page.{column} DESC" for column in order)
+        with self.planned(), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {columns} FROM ({sql}) AS page"
+                f" JOIN {SearchDocument._meta.db_table} AS d ON d.id = page.id ORDER BY {by}",
+                params,
+            )
+            return [dict(zip(HIT_FIELDS, row, strict=True)) for row in cursor.fetchall()]
 
     def suggest(self, units, limit):
         # Every word typed, the last one perhaps unfinished.

@@ -1,3 +1,4 @@
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -55,3 +56,27 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class SearchEntry(models.Model):
+    """PostgreSQL's narrow copy of each live SearchDocument, written by triggers (migration
+    0003): what counting, facets and ranking read, and `keys`, every word of each copy
+    behind its field and copy (`bf:hoc`, `lw:học`), under a GIN index. SQLite has no
+    such table: the database engine reads SearchDocument there."""
+
+    id = models.BigIntegerField(primary_key=True)
+    kind = models.CharField(max_length=20)
+    section = models.CharField(max_length=255)
+    year = models.PositiveSmallIntegerField(null=True)
+    commune = models.CharField(max_length=255)
+    date = models.DateTimeField(null=True)
+    title_words = models.TextField()
+    title_folded = models.TextField()
+    keys = ArrayField(models.TextField())
+
+    class Meta:
+        managed = False
+        db_table = "search_entry"
+
+    def __str__(self):
+        return f"{self.kind}: {self.title_words.strip()}"
