@@ -252,12 +252,15 @@ class DatabaseEngine(Engine):
             return rows.order_by("-date", "-pk")
         score = self.score(query.units)
         if query.named:
-            named = functools.reduce(
-                operator.or_,
-                (Q(kind=kind, object_id__in=ids) for kind, ids in by_kind(query.named).items()),
-            )
+            # By id: PostgreSQL's rows here are `search_entry`'s, which keep no object ids.
+            named = SearchDocument.objects.filter(
+                functools.reduce(
+                    operator.or_,
+                    (Q(kind=kind, object_id__in=ids) for kind, ids in by_kind(query.named).items()),
+                )
+            ).values("pk")
             score = score + Case(
-                When(named, then=Value(ranking.NAMED)),
+                When(pk__in=named, then=Value(ranking.NAMED)),
                 default=Value(0),
                 output_field=IntegerField(),
             )
