@@ -6,14 +6,12 @@ rows stay `pending` until Elasticsearch has taken them, so a change made while i
 pushed when it is back.
 """
 
-import contextlib
 import functools
-from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
+from website.deferral import Deferral
 from website.text import fold, words
 
 from .models import SearchDocument, SearchTerm
@@ -102,29 +100,15 @@ def remove(kind, object_ids):
         rows.delete()
 
 
-_deferred = ContextVar("search_sync_deferred", default=None)
-
-
-@contextlib.contextmanager
-def deferred():
-    """Inside the block `sync` only notes the objects; they are synced together at the end,
-    a few queries per 500 objects instead of a few per object (for imports). Nothing is
-    synced if the block fails or its transaction is to be rolled back."""
-    token = _deferred.set([])
-    try:
-        yield
-        objects = _deferred.get()
-    finally:
-        _deferred.reset(token)
-    if not (transaction.get_connection().in_atomic_block and transaction.get_rollback()):
-        sync(objects)
-
-
 def sync(objects):
-    """Bring the documents of `objects` (any model) in line with what readers may see."""
-    if (waiting := _deferred.get()) is not None:
-        waiting.extend(objects)
-        return
+    """Bring the documents of `objects` (any model) in line with what readers may see; inside
+    `deferred()` (an import), together at the end: a few queries per 500 objects instead of a
+    few per object."""
+    if not _batched.note(objects):
+        _sync_now(objects)
+
+
+def _sync_now(objects):
     by_adapter = {}
     for obj in objects:
         adapter = adapter_for(obj)
@@ -139,6 +123,13 @@ def sync(objects):
             remove(adapter.kind, set(chunk) - {obj.pk for obj in searchable})
     if by_adapter:
         push_later()
+
+
+_batched = Deferral(
+    "search_sync_deferred", lambda batches: _sync_now([obj for objs in batches for obj in objs])
+)
+# For the `defer_during_import` hook (wagtail_hooks.py).
+deferred = _batched.deferred
 
 
 def push_later():
