@@ -51,7 +51,7 @@ class DocumentIndexPage(CachedPrivacyMixin, Page):
         context["filter_form"] = form
         context["documents"] = paginate(
             request,
-            form.filter(self.get_documents()),
+            lambda: form.filter(self.get_documents()),
             self.per_page,
             counted_as=f"documents:{self.pk}:{form.key}",
         )

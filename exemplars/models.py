@@ -71,10 +71,12 @@ class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         form = ExemplarFilterForm(request.GET, index=self)
-        exemplars = form.filter(self.get_exemplars())
         context["filter_form"] = form
         context["exemplars"] = paginate(
-            request, exemplars, self.per_page, counted_as=f"exemplars:{self.pk}:{form.key}"
+            request,
+            lambda: form.filter(self.get_exemplars()),
+            self.per_page,
+            counted_as=f"exemplars:{self.pk}:{form.key}",
         )
         context["statistics_url"] = self.url + self.reverse_subpage("statistics")
         return context

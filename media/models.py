@@ -124,7 +124,7 @@ class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
         context["filter_form"] = form
         context["inventories"] = paginate(
             request,
-            form.filter(self.get_inventories()),
+            lambda: form.filter(self.get_inventories()),
             self.per_page,
             counted_as=f"inventories:{self.pk}:{form.key}",
         )

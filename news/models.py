@@ -43,7 +43,7 @@ class SectionPage(CachedPrivacyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(
-            request, self.get_stories(), self.per_page, counted_as=f"section:{self.pk}"
+            request, self.get_stories, self.per_page, counted_as=f"section:{self.pk}"
         )
         return context
 
@@ -292,9 +292,14 @@ class ArticlePage(CachedPrivacyMixin, Page):
         lists = SimpleLazyObject(self.get_story_lists)
         context["related_stories"] = SimpleLazyObject(lambda: lists[0])
         context["other_stories"] = SimpleLazyObject(lambda: lists[1])
-        context["feedback_form"] = feedback_form or FeedbackForm()
-        context["feedback_list"] = self.feedback.filter(approved=True).order_by("created_at")
+        # A reader's own form (with its errors) or the thanks is rendered for that reader; the
+        # empty form and the approved feedback only when the story's fragment is missing.
         context["feedback_sent"] = request.GET.get("phan-hoi") == "da-gui"
+        context["feedback_afresh"] = feedback_form is not None or context["feedback_sent"]
+        context["feedback_form"] = feedback_form or SimpleLazyObject(FeedbackForm)
+        context["feedback_list"] = SimpleLazyObject(
+            lambda: list(self.feedback.filter(approved=True).order_by("created_at"))
+        )
         return context
 
     parent_page_types = ["news.SectionPage"]

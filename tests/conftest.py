@@ -18,9 +18,10 @@ pytest_plugins = ["tests.topology.fixtures"]
 @pytest.fixture(autouse=True)
 def _clean_process_state(settings):
     """Caches and buffered view hits must not leak from one test to the next."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in settings.CACHES:  # the shared cache and this process's copy of fragments
+        caches[alias].clear()
     viewcounts.discard()
     yield
     viewcounts.discard()

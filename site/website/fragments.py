@@ -11,13 +11,14 @@ import contextlib
 import time
 
 from asgiref.local import Local
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 
 from .deferral import Deferral
 
 CONTENT = "content"
 VIEWS = "views"
+TOPICS = (CONTENT, VIEWS)
 # A safety net for deployments whose processes do not share one cache.
 FRAGMENT_SECONDS = 10 * 60
 
@@ -38,22 +39,46 @@ def request_scope():
 
 
 def version(topic=CONTENT):
+    """The topic's version: a number (a time), also the feeds' and pages' Last-Modified."""
     remembered = getattr(_request, "versions", None)
-    if remembered and topic in remembered:
-        return remembered[topic]
-    key = f"version:{topic}"
-    value = cache.get(key)
-    if value is None:
+    if remembered is None:
+        return _read((topic,))[topic]
+    if topic not in remembered:
+        # A reader page shows both topics: read them in one round trip.
+        remembered.update(_read(TOPICS if not remembered else (topic,)))
+    return remembered[topic]
+
+
+def _read(topics):
+    if _unsaved:
+        _save(_unsaved)
+    keys = {f"version:{topic}": topic for topic in topics}
+    found = cache.get_many(list(keys))
+    for key in keys.keys() - found.keys():
         cache.add(key, time.time(), None)
-        value = cache.get(key)
-    if remembered is not None:
-        remembered[topic] = value
-    return value
+        found[key] = cache.get(key)
+    # While the cache keeps nothing (Redis down), the clock: a version no other request has,
+    # so that nothing kept before or during the outage is reused.
+    return {topic: found[key] or time.time() for key, topic in keys.items()}
+
+
+# Topics whose new version the cache did not take (Redis down): written when it answers again,
+# or fragments of the old content would be reused once it is back.
+_unsaved = set()
+
+
+def _save(topics):
+    for topic in list(topics):
+        key, value = f"version:{topic}", time.time()
+        cache.set(key, value, None)
+        if cache.get(key) == value:
+            _unsaved.discard(topic)
+        else:
+            _unsaved.add(topic)
 
 
 def changed(topic=CONTENT):
-    """Drop everything cached about `topic`; the content version is also the feeds'
-    Last-Modified.
+    """Drop everything cached about `topic`.
 
     Again once the change is committed: a reader who read the old rows in between (inside the
     change's transaction) would otherwise have cached them under the new version. During an
@@ -62,7 +87,7 @@ def changed(topic=CONTENT):
         return
 
     def replace():
-        cache.set(f"version:{topic}", time.time(), None)
+        _save({topic})
         (getattr(_request, "versions", None) or {}).pop(topic, None)
 
     replace()
@@ -73,10 +98,12 @@ def cached(name, compute, topics=(CONTENT,), timeout=FRAGMENT_SECONDS):
     """`compute()`, or its value from the cache while none of `topics` has changed."""
     versions = ":".join(str(version(topic)) for topic in topics)
     key = f"fragment:{versions}:{name}"
-    value = cache.get(key)
+    # The versions are read from the shared cache; what they key, from this process's copy.
+    store = caches["template_fragments"]
+    value = store.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+        store.set(key, value, timeout)
     return value
 
 

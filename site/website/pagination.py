@@ -1,20 +1,51 @@
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from . import fragments
 
 
+class Deferred:
+    """A list whose query is built only when its rows are read: a page of cards kept as a
+    fragment never builds it (building a listing's queryset costs more CPU than the rest of a
+    warm page's work)."""
+
+    ordered = True  # what Paginator checks; the query orders its rows
+
+    def __init__(self, build):
+        self._build = build
+
+    @cached_property
+    def _rows(self):
+        return self._build()
+
+    def count(self):
+        return self._rows.count()
+
+    def __getitem__(self, index):
+        return Deferred(lambda: self._rows[index])
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def __len__(self):
+        return len(self._rows)
+
+
 def paginate(request, items, per_page, counted_as=None):
-    """The page of `items` that `?page=` asks for.
+    """The page of `items` (a queryset, or a function returning one) that `?page=` asks for.
 
     Counting a list reads every row it holds; with `counted_as` (a name for this list and its
-    filters), the count is kept until the content changes.
+    filters), the count is kept until the content changes, and a function's queryset is built
+    only when the page's rows are read.
 
     A missing, malformed or non-positive number means the first page, so an old or mistyped
     link still lands somewhere useful; a number past the end is a 404 rather than a copy of
     the last page.
     """
+    if callable(items):
+        items = Deferred(items) if counted_as is not None else items()
     paginator = Paginator(items, per_page)
     if counted_as is not None:
         paginator.count = fragments.cached(f"count:{counted_as}", items.count)

@@ -1,5 +1,7 @@
 """Who may read a page, without asking the database on every reader's request."""
 
+import functools
+
 from django.db.models import Q
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -36,6 +38,15 @@ class ReaderPageQuerySet(PageQuerySet):
 ReaderPageManager = PageManager.from_queryset(ReaderPageQuerySet)
 
 
+@functools.cache
+def _no_restrictions():
+    """An empty queryset (the admin orders what this returns), already read: iterating a new
+    one on each request still compiles its SQL, about 0.15 ms."""
+    none = PageViewRestriction.objects.none()
+    len(none)
+    return none
+
+
 class CachedPrivacyMixin:
     """For every page type readers are served: Wagtail checks a page's view restrictions on
     each request with two queries; this answers from the cache, and with none at all for a
@@ -51,5 +62,6 @@ class CachedPrivacyMixin:
                 path = aliases[path]
             paths.add(path)
         ids = [pk for path, pk in restrictions if path in paths]
-        # Still a queryset (the admin orders it); an empty `pk__in` never reaches the database.
+        if not ids:
+            return _no_restrictions()
         return PageViewRestriction.objects.filter(pk__in=ids)

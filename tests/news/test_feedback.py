@@ -198,7 +198,7 @@ def cache_backend(request, settings, tmp_path):
             pytest.fail("REDIS_URL is not set: start Redis with scripts/services.sh")
         backend["LOCATION"] = os.environ["REDIS_URL"]
         backend["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:12]}"  # this test's keys only
-    settings.CACHES = {"default": backend}
+    settings.CACHES = {**settings.CACHES, "default": backend}
     return request.param
 
 

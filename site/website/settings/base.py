@@ -192,6 +192,9 @@ if REDIS_URL:
             "BACKEND": "website.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "kienluong"),
+            # Redis answers within a millisecond; one that hangs must not hold a reader
+            # longer than this (website.cache.RedisCache then does without it for a while).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -201,6 +204,17 @@ else:
             "LOCATION": "kienluong",
         }
     }
+# Rendered fragments, keyed by the content version they were built from: each process keeps a
+# copy of what it read from the cache above (website.cache.LocalCopyCache, website.fragments).
+# Django's {% cache %} tag uses this alias.
+FRAGMENT_CACHE = {
+    "BACKEND": "website.cache.LocalCopyCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 600,
+    # About 10 MB a process: a story's fragments take 5–20 kB.
+    "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 1000},
+}
+CACHES["template_fragments"] = FRAGMENT_CACHE
 
 # The front cache (Varnish, deploy/varnish/default.vcl): what it may keep and how it is told
 # that pages changed (docs/caching.md). Unset FRONTEND_CACHE_URL means no front cache to purge.
