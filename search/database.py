@@ -246,8 +246,10 @@ class DatabaseEngine(Engine):
         }
         return total, facets
 
-    def ranked(self, query):
+    def ranked(self, query, within=None):
         rows = self.matching(query.units).filter(**query.filters)
+        if within is not None:
+            rows = rows.filter(within)
         if query.sort == "newest":
             return rows.order_by("-date", "-pk")
         score = self.score(query.units)
@@ -266,6 +268,82 @@ class DatabaseEngine(Engine):
             )
         return rows.annotate(score=score).order_by("-score", "-date", "-pk")
 
+    def title_keys(self, units):
+        """The keys of every folded word of `units` (and of their typo variants) in titles: a
+        row holding none of them earns no point from its title, so no pair either."""
+        return list(
+            dict.fromkeys(
+                _key("title", "folded", word)
+                for unit in units
+                for form in self.unit_forms(unit)[1]
+                for word in form
+            )
+        )
+
+    def bound(self, units):
+        """The most a row whose title holds none of `units` can score: for each unit, the
+        best way of matching in a lead or body that some row may have. Which ways occur is
+        read from the index (`keys` holding each word of a form), once per query: a word typed
+        without accents is rarely written so, and then scores at most its folded points."""
+        total = Value(0, output_field=IntegerField())
+        for unit in units:
+            exact, forms = self.unit_forms(unit)
+            ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
+            occurring = [
+                When(
+                    Exists(SearchEntry.objects.filter(self.may_hold(field, COPIES[how], ways[how]))),
+                    then=Value(ranking.COVERAGE + points),
+                )
+                for points, field, how in ranking.matches()
+                if field != "title" and ways[how]
+            ]
+            total = total + Case(*occurring, default=Value(0), output_field=IntegerField())
+        return total
+
+    def may_hold(self, field, copy, forms):
+        """Rows whose `field`'s `copy` holds every word of one of `forms`: all that hold a
+        form, read from the index alone (word order is not checked)."""
+        singles = [_key(field, copy, word) for (word, *more) in forms if not more]
+        held = [Q(keys__overlap=singles)] if singles else []
+        held += [
+            Q(keys__contains=[_key(field, copy, word) for word in form])
+            for form in forms
+            if len(form) > 1
+        ]
+        return functools.reduce(operator.or_, held)
+
+    def compiled(self, expression):
+        """SQL and parameters of an expression over `search_entry`."""
+        rows = SearchEntry.objects.all()
+        compiler = rows.query.get_compiler(connection=connection)
+        return compiler.compile(expression.resolve_expression(rows.query))
+
+    def first(self, query, order, count):
+        """SQL and parameters of the first `count` entries in rank order (columns `order`).
+
+        Most rows matching a word most stories hold score little: they hold it in the body
+        only. The entries holding a word of the query in their title are ranked first (the
+        index finds them); when `count` of them score above `bound`, what any other row can
+        score, they are the answer and the other rows are never scored. Otherwise every
+        matching row is ranked. Both are in one statement: the test is an init plan and the
+        whole ranking sits behind a one-time filter that PostgreSQL runs only when it fails."""
+        whole, params = self.ranked(query).values(*order)[:count].query.sql_with_params()
+        if query.sort != "relevance" or query.named:
+            return whole, params
+        head, head_params = (
+            self.ranked(query, Q(keys__overlap=self.title_keys(query.units)))
+            .values(*order)[:count]
+            .query.sql_with_params()
+        )
+        bound, bound_params = self.compiled(self.bound(query.units))
+        sql = (
+            f"WITH head AS MATERIALIZED ({head}),"
+            f" known AS (SELECT count(*) FILTER (WHERE score > {bound}) = %s AS known FROM head)"
+            " SELECT * FROM head WHERE (SELECT known FROM known)"
+            f" UNION ALL SELECT * FROM ({whole}) AS whole WHERE NOT (SELECT known FROM known)"
+        )
+        return sql, (*head_params, *bound_params, count, *params)
+
     def hits(self, query, offset, limit):
         ranked = self.ranked(query)
         if not self.indexed:
@@ -273,9 +351,8 @@ class DatabaseEngine(Engine):
         # The page's entries are ranked first; only their documents' texts are then read.
         # Each column the entries are ordered by ("-score", "-date", "-pk"), all descending.
         order = ["id" if name == "-pk" else name.lstrip("-") for name in ranked.query.order_by]
-        page = ranked.values(*order)[offset : offset + limit]
         try:
-            sql, params = page.query.sql_with_params()
+            sql, params = self.first(query, order, offset + limit)
         except EmptyResultSet:  # Django knows the query matches nothing (no words left)
             return []
         columns = ", ".join(f"d.{field}" for field in HIT_FIELDS)
@@ -283,8 +360,9 @@ class DatabaseEngine(Engine):
         with self.planned(), connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT {columns} FROM ({sql}) AS page"
-                f" JOIN {SearchDocument._meta.db_table} AS d ON d.id = page.id ORDER BY {by}",
-                params,
+                f" JOIN {SearchDocument._meta.db_table} AS d ON d.id = page.id"
+                f" ORDER BY {by} OFFSET %s LIMIT %s",
+                (*params, offset, limit),
             )
             return [dict(zip(HIT_FIELDS, row, strict=True)) for row in cursor.fetchall()]
 
