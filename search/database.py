@@ -27,6 +27,8 @@ from .spelling import near
 
 # Which copy each way of matching reads.
 COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
+# The fields whose rows holding a word of the query are ranked first, in turn (`first`).
+TIERS = [["title"], ["title", "lead"]]
 
 
 def _needle(tokens):
@@ -77,9 +79,7 @@ class DatabaseEngine(Engine):
             folded = [unit.folded]
             if unit.tolerates_typo:
                 prefix = unit.folded[0][:TYPO_PREFIX]
-                folded += [
-                    (word,) for word in near(unit.folded[0], TYPO_EDITS) if word.startswith(prefix)
-                ]
+                folded += [(word,) for word in near(unit.folded[0], TYPO_EDITS, prefix)]
             self._forms[unit] = unit.words, list(dict.fromkeys(folded))
         return self._forms[unit]
 
@@ -268,34 +268,37 @@ class DatabaseEngine(Engine):
             )
         return rows.annotate(score=score).order_by("-score", "-date", "-pk")
 
-    def title_keys(self, units):
-        """The keys of every folded word of `units` (and of their typo variants) in titles: a
-        row holding none of them earns no point from its title, so no pair either."""
+    def keys_in(self, fields, units):
+        """The keys of every folded word of `units` (and of their typo variants) in `fields`:
+        a row holding none of them earns no point from those fields (nor a pair, from the
+        title)."""
         return list(
             dict.fromkeys(
-                _key("title", "folded", word)
+                _key(field, "folded", word)
+                for field in fields
                 for unit in units
                 for form in self.unit_forms(unit)[1]
                 for word in form
             )
         )
 
-    def bound(self, units):
-        """The most a row whose title holds none of `units` can score: for each unit, the
-        best way of matching in a lead or body that some row may have. Which ways occur is
-        read from the index (`keys` holding each word of a form), once per query: a word typed
-        without accents is rarely written so, and then scores at most its folded points."""
+    def bound(self, fields, units):
+        """The most a row whose `fields` (the title among them) hold none of `units` can score:
+        for each unit, its best way of matching in the other fields that some row may have.
+        Which ways occur is read from the index (`keys` holding each word of a form), once per
+        query: a word typed without accents is rarely written so, and then scores at most its
+        folded points."""
         total = Value(0, output_field=IntegerField())
         for unit in units:
             exact, forms = self.unit_forms(unit)
             ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
             occurring = [
                 When(
-                    Exists(SearchEntry.objects.filter(self.may_hold(field, COPIES[how], ways[how]))),
+                    Exists(self.rows().filter(self.may_hold(field, COPIES[how], ways[how]))),
                     then=Value(ranking.COVERAGE + points),
                 )
                 for points, field, how in ranking.matches()
-                if field != "title" and ways[how]
+                if field not in fields and ways[how]
             ]
             total = total + Case(*occurring, default=Value(0), output_field=IntegerField())
         return total
@@ -318,31 +321,36 @@ class DatabaseEngine(Engine):
         compiler = rows.query.get_compiler(connection=connection)
         return compiler.compile(expression.resolve_expression(rows.query))
 
-    def first(self, query, order, count):
-        """SQL and parameters of the first `count` entries in rank order (columns `order`).
+    def first(self, query, ranked, count):
+        """SQL and parameters of the first `count` of the `ranked` entries (their columns of
+        order only).
 
         Most rows matching a word most stories hold score little: they hold it in the body
         only. The entries holding a word of the query in their title are ranked first (the
         index finds them); when `count` of them score above `bound`, what any other row can
-        score, they are the answer and the other rows are never scored. Otherwise every
-        matching row is ranked. Both are in one statement: the test is an init plan and the
-        whole ranking sits behind a one-time filter that PostgreSQL runs only when it fails."""
-        whole, params = self.ranked(query).values(*order)[:count].query.sql_with_params()
+        score, they are the answer and the other rows are never scored. Otherwise the same
+        with the title or lead, and then every matching row. All in one statement: each test
+        is an init plan, each later ranking behind a one-time filter that PostgreSQL runs only
+        when the tests before it failed."""
+        whole, params = ranked[:count].query.sql_with_params()
         if query.sort != "relevance" or query.named:
             return whole, params
-        head, head_params = (
-            self.ranked(query, Q(keys__overlap=self.title_keys(query.units)))
-            .values(*order)[:count]
-            .query.sql_with_params()
-        )
-        bound, bound_params = self.compiled(self.bound(query.units))
-        sql = (
-            f"WITH head AS MATERIALIZED ({head}),"
-            f" known AS (SELECT count(*) FILTER (WHERE score > {bound}) = %s AS known FROM head)"
-            " SELECT * FROM head WHERE (SELECT known FROM known)"
-            f" UNION ALL SELECT * FROM ({whole}) AS whole WHERE NOT (SELECT known FROM known)"
-        )
-        return sql, (*head_params, *bound_params, count, *params)
+        ctes, cte_params, branches, failed = [], [], [], []
+        for n, fields in enumerate(TIERS):
+            keys = self.keys_in(fields, query.units)
+            head, head_params = ranked.filter(keys__overlap=keys)[:count].query.sql_with_params()
+            bound, bound_params = self.compiled(self.bound(fields, query.units))
+            ctes.append(
+                f"head{n} AS MATERIALIZED ({head}), known{n} AS (SELECT count(*)"
+                f" FILTER (WHERE score > {bound}) = %s AS known FROM head{n})"
+            )
+            cte_params += [*head_params, *bound_params, count]
+            known = f"(SELECT known FROM known{n})"
+            branches.append(f"SELECT * FROM head{n} WHERE {' AND '.join([*failed, known])}")
+            failed.append(f"NOT {known}")
+        branches.append(f"SELECT * FROM ({whole}) AS whole WHERE {' AND '.join(failed)}")
+        sql = f"WITH {', '.join(ctes)} {' UNION ALL '.join(branches)}"
+        return sql, (*cte_params, *params)
 
     def hits(self, query, offset, limit):
         ranked = self.ranked(query)
@@ -352,7 +360,7 @@ class DatabaseEngine(Engine):
         # Each column the entries are ordered by ("-score", "-date", "-pk"), all descending.
         order = ["id" if name == "-pk" else name.lstrip("-") for name in ranked.query.order_by]
         try:
-            sql, params = self.first(query, order, offset + limit)
+            sql, params = self.first(query, ranked.values(*order), offset + limit)
         except EmptyResultSet:  # Django knows the query matches nothing (no words left)
             return []
         columns = ", ".join(f"d.{field}" for field in HIT_FIELDS)
