@@ -27,8 +27,12 @@ from .spelling import near
 
 # Which copy each way of matching reads.
 COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
-# The fields whose rows holding a word of the query are ranked first, in turn (`first`).
-TIERS = [["title"], ["title", "lead"]]
+# No condition: `within` a ranking that reads every matching row.
+EVERYWHERE = Q()
+# The fields whose rows holding a word of the query are ranked first, in turn (`first`), and
+# whether their lookups of leads and bodies read only those rows: few hold a word in the title,
+# but most hold a common word in title or lead, and then the whole lookups are cheaper.
+TIERS = [(["title"], True), (["title", "lead"], False)]
 
 
 def _needle(tokens):
@@ -117,13 +121,15 @@ class DatabaseEngine(Engine):
         )
         return holds & Q(Exists(ordered))
 
-    def field_holds(self, fields, copy, forms):
+    def field_holds(self, fields, copy, forms, within=EVERYWHERE):
         """Rows whose `fields`' `copy` holds one of `forms`. PostgreSQL tests the title on each
         row (it is short and in the row) and reads the rows holding a lead's or a body's words
-        once from the index."""
+        once from the index: only those `within` (a condition on the index, which then reads
+        the rows both hold rather than every row holding a common word)."""
         if not self.indexed or fields == ["title"]:
             return _contains([f"{field}_{copy}" for field in fields], forms)
-        return Q(pk__in=SearchEntry.objects.filter(self.holds(fields, copy, forms)).values("pk"))
+        held = SearchEntry.objects.filter(self.holds(fields, copy, forms), within)
+        return Q(pk__in=held.values("pk"))
 
     def matching(self, units):
         """Rows holding every phrase and enough of the words (`ranking.required`)."""
@@ -159,7 +165,7 @@ class DatabaseEngine(Engine):
             .filter(found__gte=need)
         )
 
-    def score(self, units):
+    def score(self, units, within=EVERYWHERE):
         """`ranking`'s points: each unit's best match, then pairs of words in the title."""
         total = Value(0, output_field=IntegerField())
         words = [unit for unit in units if not unit.phrase]
@@ -168,7 +174,10 @@ class DatabaseEngine(Engine):
             exact, forms = self.unit_forms(unit)
             ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
             found = [
-                (self.field_holds([field], COPIES[how], ways[how]), ranking.COVERAGE + points)
+                (
+                    self.field_holds([field], COPIES[how], ways[how], within),
+                    ranking.COVERAGE + points,
+                )
                 for points, field, how in ranking.matches()
                 if ways[how]
             ]
@@ -246,13 +255,13 @@ class DatabaseEngine(Engine):
         }
         return total, facets
 
-    def ranked(self, query, within=None):
-        rows = self.matching(query.units).filter(**query.filters)
-        if within is not None:
-            rows = rows.filter(within)
+    def ranked(self, query, within=EVERYWHERE, narrow=False):
+        """The matching rows (those `within`, a condition on the index) in rank order;
+        `narrow`: the lookups of leads and bodies read only the rows `within`."""
+        rows = self.matching(query.units).filter(within, **query.filters)
         if query.sort == "newest":
             return rows.order_by("-date", "-pk")
-        score = self.score(query.units)
+        score = self.score(query.units, within if narrow else EVERYWHERE)
         if query.named:
             # By id: PostgreSQL's rows here are `search_entry`'s, which keep no object ids.
             named = SearchDocument.objects.filter(
@@ -321,9 +330,9 @@ class DatabaseEngine(Engine):
         compiler = rows.query.get_compiler(connection=connection)
         return compiler.compile(expression.resolve_expression(rows.query))
 
-    def first(self, query, ranked, count):
+    def first(self, query, ranked, order, count):
         """SQL and parameters of the first `count` of the `ranked` entries (their columns of
-        order only).
+        `order` only).
 
         Most rows matching a word most stories hold score little: they hold it in the body
         only. The entries holding a word of the query in their title are ranked first (the
@@ -332,13 +341,14 @@ class DatabaseEngine(Engine):
         with the title or lead, and then every matching row. All in one statement: each test
         is an init plan, each later ranking behind a one-time filter that PostgreSQL runs only
         when the tests before it failed."""
-        whole, params = ranked[:count].query.sql_with_params()
+        whole, params = ranked.values(*order)[:count].query.sql_with_params()
         if query.sort != "relevance" or query.named:
             return whole, params
         ctes, cte_params, branches, failed = [], [], [], []
-        for n, fields in enumerate(TIERS):
-            keys = self.keys_in(fields, query.units)
-            head, head_params = ranked.filter(keys__overlap=keys)[:count].query.sql_with_params()
+        for n, (fields, narrow) in enumerate(TIERS):
+            within = Q(keys__overlap=self.keys_in(fields, query.units))
+            head = self.ranked(query, within, narrow).values(*order)[:count]
+            head, head_params = head.query.sql_with_params()
             bound, bound_params = self.compiled(self.bound(fields, query.units))
             ctes.append(
                 f"head{n} AS MATERIALIZED ({head}), known{n} AS (SELECT count(*)"
@@ -360,7 +370,7 @@ class DatabaseEngine(Engine):
         # Each column the entries are ordered by ("-score", "-date", "-pk"), all descending.
         order = ["id" if name == "-pk" else name.lstrip("-") for name in ranked.query.order_by]
         try:
-            sql, params = self.first(query, ranked.values(*order), offset + limit)
+            sql, params = self.first(query, ranked, order, offset + limit)
         except EmptyResultSet:  # Django knows the query matches nothing (no words left)
             return []
         columns = ", ".join(f"d.{field}" for field in HIT_FIELDS)
