@@ -29,6 +29,8 @@ from .spelling import near
 COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
 # No condition: `within` a ranking that reads every matching row.
 EVERYWHERE = Q()
+# Matches counted below this are all ranked at once: that costs less than ranking some first.
+RANK_ALL_BELOW = 5000
 # The fields whose rows holding a word of the query are ranked first, in turn (`first`), and
 # whether their lookups of leads and bodies read only those rows: few hold a word in the title,
 # but most hold a common word in title or lead, and then the whole lookups are cheaper.
@@ -75,6 +77,8 @@ class DatabaseEngine(Engine):
 
     def __init__(self):
         self._forms = {}
+        # The last query `summary` counted, and its total: a page's hits follow its count.
+        self._counted = (None, None)
         self.indexed = connection.vendor == "postgresql"
 
     def unit_forms(self, unit):
@@ -253,6 +257,7 @@ class DatabaseEngine(Engine):
             name: sorted(found.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
             for name, found in counts.items()
         }
+        self._counted = (query, total)
         return total, facets
 
     def ranked(self, query, within=EVERYWHERE, narrow=False):
@@ -338,11 +343,14 @@ class DatabaseEngine(Engine):
         only. The entries holding a word of the query in their title are ranked first (the
         index finds them); when `count` of them score above `bound`, what any other row can
         score, they are the answer and the other rows are never scored. Otherwise the same
-        with the title or lead, and then every matching row. All in one statement: each test
+        with the title or lead, and then every matching row (at once when `summary` counted
+        few). All in one statement: each test
         is an init plan, each later ranking behind a one-time filter that PostgreSQL runs only
         when the tests before it failed."""
         whole, params = ranked.values(*order)[:count].query.sql_with_params()
-        if query.sort != "relevance" or query.named:
+        counted, total = self._counted
+        few = counted == query and total < RANK_ALL_BELOW
+        if query.sort != "relevance" or query.named or few:
             return whole, params
         ctes, cte_params, branches, failed = [], [], [], []
         for n, (fields, narrow) in enumerate(TIERS):
