@@ -344,9 +344,8 @@ class DatabaseEngine(Engine):
         index finds them); when `count` of them score above `bound`, what any other row can
         score, they are the answer and the other rows are never scored. Otherwise the same
         with the title or lead, and then every matching row (at once when `summary` counted
-        few). All in one statement: each test
-        is an init plan, each later ranking behind a one-time filter that PostgreSQL runs only
-        when the tests before it failed."""
+        few). All in one statement: each test is an init plan, each later ranking behind a
+        one-time filter that PostgreSQL runs only when the tests before it failed."""
         whole, params = ranked.values(*order)[:count].query.sql_with_params()
         counted, total = self._counted
         few = counted == query and total < RANK_ALL_BELOW
