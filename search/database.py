@@ -27,6 +27,14 @@ from .spelling import near
 
 # Which copy each way of matching reads.
 COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
+# No condition: `within` a ranking that reads every matching row.
+EVERYWHERE = Q()
+# Matches counted below this are all ranked at once: that costs less than ranking some first.
+RANK_ALL_BELOW = 5000
+# The fields whose rows holding a word of the query are ranked first, in turn (`first`), and
+# whether their lookups of leads and bodies read only those rows: few hold a word in the title,
+# but most hold a common word in title or lead, and then the whole lookups are cheaper.
+TIERS = [(["title"], True), (["title", "lead"], False)]
 
 
 def _needle(tokens):
@@ -69,6 +77,8 @@ class DatabaseEngine(Engine):
 
     def __init__(self):
         self._forms = {}
+        # The last query `summary` counted, and its total: a page's hits follow its count.
+        self._counted = (None, None)
         self.indexed = connection.vendor == "postgresql"
 
     def unit_forms(self, unit):
@@ -77,9 +87,7 @@ class DatabaseEngine(Engine):
             folded = [unit.folded]
             if unit.tolerates_typo:
                 prefix = unit.folded[0][:TYPO_PREFIX]
-                folded += [
-                    (word,) for word in near(unit.folded[0], TYPO_EDITS) if word.startswith(prefix)
-                ]
+                folded += [(word,) for word in near(unit.folded[0], TYPO_EDITS, prefix)]
             self._forms[unit] = unit.words, list(dict.fromkeys(folded))
         return self._forms[unit]
 
@@ -117,13 +125,15 @@ class DatabaseEngine(Engine):
         )
         return holds & Q(Exists(ordered))
 
-    def field_holds(self, fields, copy, forms):
+    def field_holds(self, fields, copy, forms, within=EVERYWHERE):
         """Rows whose `fields`' `copy` holds one of `forms`. PostgreSQL tests the title on each
         row (it is short and in the row) and reads the rows holding a lead's or a body's words
-        once from the index."""
+        once from the index: only those `within` (a condition on the index, which then reads
+        the rows both hold rather than every row holding a common word)."""
         if not self.indexed or fields == ["title"]:
             return _contains([f"{field}_{copy}" for field in fields], forms)
-        return Q(pk__in=SearchEntry.objects.filter(self.holds(fields, copy, forms)).values("pk"))
+        held = SearchEntry.objects.filter(self.holds(fields, copy, forms), within)
+        return Q(pk__in=held.values("pk"))
 
     def matching(self, units):
         """Rows holding every phrase and enough of the words (`ranking.required`)."""
@@ -159,7 +169,7 @@ class DatabaseEngine(Engine):
             .filter(found__gte=need)
         )
 
-    def score(self, units):
+    def score(self, units, within=EVERYWHERE):
         """`ranking`'s points: each unit's best match, then pairs of words in the title."""
         total = Value(0, output_field=IntegerField())
         words = [unit for unit in units if not unit.phrase]
@@ -168,7 +178,10 @@ class DatabaseEngine(Engine):
             exact, forms = self.unit_forms(unit)
             ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
             found = [
-                (self.field_holds([field], COPIES[how], ways[how]), ranking.COVERAGE + points)
+                (
+                    self.field_holds([field], COPIES[how], ways[how], within),
+                    ranking.COVERAGE + points,
+                )
                 for points, field, how in ranking.matches()
                 if ways[how]
             ]
@@ -244,13 +257,16 @@ class DatabaseEngine(Engine):
             name: sorted(found.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
             for name, found in counts.items()
         }
+        self._counted = (query, total)
         return total, facets
 
-    def ranked(self, query):
-        rows = self.matching(query.units).filter(**query.filters)
+    def ranked(self, query, within=EVERYWHERE, narrow=False):
+        """The matching rows (those `within`, a condition on the index) in rank order;
+        `narrow`: the lookups of leads and bodies read only the rows `within`."""
+        rows = self.matching(query.units).filter(within, **query.filters)
         if query.sort == "newest":
             return rows.order_by("-date", "-pk")
-        score = self.score(query.units)
+        score = self.score(query.units, within if narrow else EVERYWHERE)
         if query.named:
             # By id: PostgreSQL's rows here are `search_entry`'s, which keep no object ids.
             named = SearchDocument.objects.filter(
@@ -266,6 +282,93 @@ class DatabaseEngine(Engine):
             )
         return rows.annotate(score=score).order_by("-score", "-date", "-pk")
 
+    def keys_in(self, fields, units):
+        """The keys of every folded word of `units` (and of their typo variants) in `fields`:
+        a row holding none of them earns no point from those fields (nor a pair, from the
+        title)."""
+        return list(
+            dict.fromkeys(
+                _key(field, "folded", word)
+                for field in fields
+                for unit in units
+                for form in self.unit_forms(unit)[1]
+                for word in form
+            )
+        )
+
+    def bound(self, fields, units):
+        """The most a row whose `fields` (the title among them) hold none of `units` can score:
+        for each unit, its best way of matching in the other fields that some row may have.
+        Which ways occur is read from the index (`keys` holding each word of a form), once per
+        query: a word typed without accents is rarely written so, and then scores at most its
+        folded points."""
+        total = Value(0, output_field=IntegerField())
+        for unit in units:
+            exact, forms = self.unit_forms(unit)
+            ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
+            occurring = [
+                When(
+                    Exists(self.rows().filter(self.may_hold(field, COPIES[how], ways[how]))),
+                    then=Value(ranking.COVERAGE + points),
+                )
+                for points, field, how in ranking.matches()
+                if field not in fields and ways[how]
+            ]
+            total = total + Case(*occurring, default=Value(0), output_field=IntegerField())
+        return total
+
+    def may_hold(self, field, copy, forms):
+        """Rows whose `field`'s `copy` holds every word of one of `forms`: all that hold a
+        form, read from the index alone (word order is not checked)."""
+        singles = [_key(field, copy, word) for (word, *more) in forms if not more]
+        held = [Q(keys__overlap=singles)] if singles else []
+        held += [
+            Q(keys__contains=[_key(field, copy, word) for word in form])
+            for form in forms
+            if len(form) > 1
+        ]
+        return functools.reduce(operator.or_, held)
+
+    def compiled(self, expression):
+        """SQL and parameters of an expression over `search_entry`."""
+        rows = SearchEntry.objects.all()
+        compiler = rows.query.get_compiler(connection=connection)
+        return compiler.compile(expression.resolve_expression(rows.query))
+
+    def first(self, query, ranked, order, count):
+        """SQL and parameters of the first `count` of the `ranked` entries (their columns of
+        `order` only).
+
+        Most rows matching a word most stories hold score little: they hold it in the body
+        only. The entries holding a word of the query in their title are ranked first (the
+        index finds them); when `count` of them score above `bound`, what any other row can
+        score, they are the answer and the other rows are never scored. Otherwise the same
+        with the title or lead, and then every matching row (at once when `summary` counted
+        few). All in one statement: each test is an init plan, each later ranking behind a
+        one-time filter that PostgreSQL runs only when the tests before it failed."""
+        whole, params = ranked.values(*order)[:count].query.sql_with_params()
+        counted, total = self._counted
+        few = counted == query and total < RANK_ALL_BELOW
+        if query.sort != "relevance" or query.named or few:
+            return whole, params
+        ctes, cte_params, branches, failed = [], [], [], []
+        for n, (fields, narrow) in enumerate(TIERS):
+            within = Q(keys__overlap=self.keys_in(fields, query.units))
+            head = self.ranked(query, within, narrow).values(*order)[:count]
+            head, head_params = head.query.sql_with_params()
+            bound, bound_params = self.compiled(self.bound(fields, query.units))
+            ctes.append(
+                f"head{n} AS MATERIALIZED ({head}), known{n} AS (SELECT count(*)"
+                f" FILTER (WHERE score > {bound}) = %s AS known FROM head{n})"
+            )
+            cte_params += [*head_params, *bound_params, count]
+            known = f"(SELECT known FROM known{n})"
+            branches.append(f"SELECT * FROM head{n} WHERE {' AND '.join([*failed, known])}")
+            failed.append(f"NOT {known}")
+        branches.append(f"SELECT * FROM ({whole}) AS whole WHERE {' AND '.join(failed)}")
+        sql = f"WITH {', '.join(ctes)} {' UNION ALL '.join(branches)}"
+        return sql, (*cte_params, *params)
+
     def hits(self, query, offset, limit):
         ranked = self.ranked(query)
         if not self.indexed:
@@ -273,9 +376,8 @@ class DatabaseEngine(Engine):
         # The page's entries are ranked first; only their documents' texts are then read.
         # Each column the entries are ordered by ("-score", "-date", "-pk"), all descending.
         order = ["id" if name == "-pk" else name.lstrip("-") for name in ranked.query.order_by]
-        page = ranked.values(*order)[offset : offset + limit]
         try:
-            sql, params = page.query.sql_with_params()
+            sql, params = self.first(query, ranked, order, offset + limit)
         except EmptyResultSet:  # Django knows the query matches nothing (no words left)
             return []
         columns = ", ".join(f"d.{field}" for field in HIT_FIELDS)
@@ -283,8 +385,9 @@ class DatabaseEngine(Engine):
         with self.planned(), connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT {columns} FROM ({sql}) AS page"
-                f" JOIN {SearchDocument._meta.db_table} AS d ON d.id = page.id ORDER BY {by}",
-                params,
+                f" JOIN {SearchDocument._meta.db_table} AS d ON d.id = page.id"
+                f" ORDER BY {by} OFFSET %s LIMIT %s",
+                (*params, offset, limit),
             )
             return [dict(zip(HIT_FIELDS, row, strict=True)) for row in cursor.fetchall()]
 

@@ -4,6 +4,7 @@ Matches are found on the folded words (so "hoc tap" marks "Học tập") and cut
 as written; everything but the <mark> tags is escaped.
 """
 
+import functools
 import unicodedata
 
 from django.utils.html import escape
@@ -17,6 +18,12 @@ SNIPPET_LENGTH = 220
 CONTEXT_BEFORE = 60
 
 
+@functools.lru_cache(maxsize=8192)
+def _one_typo_away(token, word):
+    # Cached: a story repeats its words, and a page marks ten stories' texts.
+    return distance(token, word, 1) <= 1
+
+
 def match_spans(text, units):
     spans = word_spans(text)
     tokens = [token for _, _, token in spans]
@@ -27,7 +34,7 @@ def match_spans(text, units):
             if unit.phrase:
                 hit = tuple(tokens[i : i + size]) == folded
             else:
-                hit = tokens[i] == folded[0] or (typo and distance(tokens[i], folded[0], 1) <= 1)
+                hit = tokens[i] == folded[0] or (typo and _one_typo_away(tokens[i], folded[0]))
             if hit:
                 found.append((spans[i][0], spans[i + size - 1][1]))
     merged = []

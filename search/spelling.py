@@ -24,10 +24,12 @@ def distance(a, b, limit=2):
     return previous[-1]
 
 
-def near(word, max_distance):
-    """Known words within `max_distance` edits of `word`, closest first."""
+def near(word, max_distance, prefix=""):
+    """Known words within `max_distance` edits of `word` (and starting with `prefix`), closest
+    first."""
     lengths = range(len(word) - max_distance, len(word) + max_distance + 1)
-    candidates = SearchTerm.objects.filter(length__in=lengths).values_list("term", flat=True)
+    candidates = SearchTerm.objects.filter(length__in=lengths, term__startswith=prefix)
+    candidates = candidates.values_list("term", flat=True)
     scored = ((distance(word, term, max_distance), term) for term in candidates)
     return [term for d, term in sorted(scored) if d <= max_distance]
 

@@ -109,3 +109,62 @@ def test_the_narrow_copy_follows_the_documents(corpus):
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE search_searchdocument")
     assert not SearchEntry.objects.exists()
+
+
+def first_page(engine, query, offset):
+    """The urls of the hits from `offset`, as the results page gets them."""
+    return [hit["url"] for hit in engine.hits(query, offset, 10)]
+
+
+def whole_ranking(engine, query, offset):
+    """The same page with every matching row scored and sorted (no shortcut)."""
+    from search.models import SearchDocument
+
+    with engine.planned():
+        ids = list(engine.ranked(query).values_list("pk", flat=True)[offset : offset + 10])
+    urls = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "url"))
+    return [urls[pk] for pk in ids]
+
+
+def test_rows_holding_no_word_in_their_title_change_nothing_on_the_page(corpus):
+    """Ranking only the rows with a word of the query in their title, when enough of them
+    score above anything the other rows can, gives the page the whole ranking gives."""
+    long_word = next(word for word in corpus.words[40:] if len(word) >= 5)
+    queries = [
+        (corpus.words[30], {}, 0),  # accented: its title matches outscore any lead
+        (corpus.words[30], {}, 10),
+        (corpus.folded[30], {}, 0),  # without accents: the lead's folded copy bounds the rest
+        (f"{corpus.folded[20]} {corpus.folded[35]}", {}, 0),
+        (f"{corpus.words[3]} {corpus.words[5]}", {"year": "2024"}, 0),
+        (long_word[:2] + long_word[3:], {}, 0),  # a typo
+        (f'"{corpus.folded[20]} {corpus.folded[35]}"', {}, 0),
+        (corpus.words[2000], {}, 0),  # rare: too few titles, every row is ranked
+        (" ".join(corpus.folded[rank] for rank in (3, 30, 45, 300, 700, 1500, 2500)), {}, 0),
+    ]
+    engine = DatabaseEngine()
+    for text, params, offset in queries:
+        query = SearchQuery.from_params({"q": text, **params}, kinds=["bench"])
+        expected = whole_ranking(engine, query, offset)
+        assert expected, text
+        assert first_page(engine, query, offset) == expected, text
+
+
+def test_a_common_word_scores_only_the_rows_holding_it_in_their_title(corpus):
+    """The rows holding a word most rows hold in their title decide the page: neither the
+    rows holding it in their lead nor the others are ranked."""
+    engine = DatabaseEngine()
+    query = SearchQuery.from_params({"q": corpus.words[30]}, kinds=["bench"])
+    with CaptureQueriesContext(connection) as queries:
+        engine.hits(query, 0, 10)
+    (sql,) = [q["sql"] for q in queries if "search_entry" in q["sql"]]
+    with engine.planned(), connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+        (plan,) = cursor.fetchone()[0]
+    (append,) = [node for node in plan_nodes(plan["Plan"]) if node["Node Type"] == "Append"]
+    head, *later = [node for node in append["Plans"] if node["Parent Relationship"] == "Member"]
+    assert head["Actual Rows"] == 10
+    # The title and lead's ranking, then the whole ranking, each behind its one-time filter.
+    assert len(later) == 2
+    for branch in later:
+        ranking = [node for node in branch["Plans"] if node["Parent Relationship"] != "InitPlan"]
+        assert ranking and all(node["Actual Loops"] == 0 for node in ranking)
