@@ -6,7 +6,7 @@ from search.models import SearchDocument
 from search.registry import ContentAdapter, Document
 from website.text import stream_text
 
-from .models import ArticlePage
+from .models import ArticlePage, SectionPage
 
 
 class StoryAdapter(ContentAdapter):
@@ -19,6 +19,8 @@ class StoryAdapter(ContentAdapter):
 
     def outdated_by(self, page):
         """A renamed section's stories: their documents still carry the old name."""
+        if not isinstance(page, SectionPage):
+            return self.model.objects.none()  # only a section is a story's section: no query
         stale = SearchDocument.objects.filter(kind=self.kind).exclude(section=page.title)
         return self.model.objects.filter(section_id=page.pk, pk__in=stale.values("object_id"))
 

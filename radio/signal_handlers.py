@@ -3,16 +3,29 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from website import fragments, frontend_cache
+from website.deferral import Deferral
 
 
 def story_published(sender, instance, **kwargs):
     """A submission accepted as a story is published when the story is (and not again when a
-    later stage, on air or sent to the province, has been reached)."""
+    later stage, on air or sent to the province, has been reached); in an import, for the
+    whole batch at its end."""
+    if not _published.note(instance.pk):
+        mark_published([instance.pk])
+
+
+def mark_published(story_ids):
     from .models import Submission, SubmissionStatus
 
     Submission.objects.filter(
-        story_id=instance.pk, status__in=[SubmissionStatus.RECEIVED, SubmissionStatus.EDITING]
+        story_id__in=story_ids,
+        status__in=[SubmissionStatus.RECEIVED, SubmissionStatus.EDITING],
     ).update(status=SubmissionStatus.PUBLISHED)
+
+
+_published = Deferral("radio_stories_published", mark_published)
+# For the `defer_during_import` hook (wagtail_hooks.py).
+published_deferred = _published.deferred
 
 
 def story_unpublished(sender, instance, **kwargs):

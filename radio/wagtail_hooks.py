@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from news.models import SectionPage
 
-from . import intake
+from . import intake, signal_handlers
 from .feeds import SlotPodcastFeed
 from .models import Contribution, Programme, Slot, Submission
 from .report_views import (
@@ -29,6 +29,9 @@ from .report_views import (
     WorkReportDocxView,
     WorkReportView,
 )
+
+# An import marks its batch's submissions published once, at the end of the batch.
+hooks.register("defer_during_import", signal_handlers.published_deferred)
 
 
 class SubmissionFilterSet(WagtailFilterSet):

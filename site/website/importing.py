@@ -14,14 +14,16 @@ everything in one transaction and rolls it back.
 import contextlib
 import csv
 import datetime
+import functools
 import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.utils import translation
 from django.utils.dateparse import parse_date as django_parse_date
@@ -32,6 +34,7 @@ from modelsearch import index as search_index
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail import hooks
+from wagtail.blocks import field_block
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -188,34 +191,111 @@ def indexing_deferred():
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
     post_save.connect(remember, weak=False, dispatch_uid="website.importing.remember")
+    with rich_text_extracted_once():
+        try:
+            with contextlib.ExitStack() as deferrals:
+                deferrals.enter_context(disable_reference_index_auto_update())
+                # Apps' own indexes (the site search) defer their work too.
+                for defer in hooks.get_hooks("defer_during_import"):
+                    deferrals.enter_context(defer())
+                yield
+        finally:
+            post_save.disconnect(dispatch_uid="website.importing.remember")
+            for model in models:
+                post_save.connect(post_save_signal_handler, sender=model)
+        if transaction.get_rollback():
+            return  # a dry run or a refused file: nothing was written, nothing to index
+        for model, pks in touched.items():
+            index_in_bulk(model, pks, searched=model in models)
+
+
+def index_in_bulk(model, pks, *, searched):
+    """Wagtail's search index (if `searched`) and reference index for these objects of
+    `model`, a chunk at a time."""
+    referenced = ReferenceIndex.is_indexed(model)
+    if not (searched or referenced):
+        return
+    # What the reference index reads of each object's inline children, read per chunk.
+    children = [rel.get_accessor_name() for rel in get_all_child_relations(model)]
+    pks = sorted(pks)
+    for start in range(0, len(pks), 500):
+        chunk = model.objects.filter(pk__in=pks[start : start + 500])
+        objects = list(chunk.prefetch_related(*children) if referenced else chunk)
+        if searched:
+            index_for_search(model, objects)
+        if referenced:
+            index_references(model, objects)
+
+
+@contextlib.contextmanager
+def rich_text_extracted_once():
+    """Wagtail's search indexer extracts the text of a rich text block once for each vector it
+    builds (five), the site search once more: inside the block, once per distinct source (a
+    pure function of it). Process-wide meanwhile, like the signals above."""
+    extract = field_block.get_text_for_indexing
+    field_block.get_text_for_indexing = functools.lru_cache(maxsize=1024)(extract)
     try:
-        with contextlib.ExitStack() as deferrals:
-            deferrals.enter_context(disable_reference_index_auto_update())
-            # Apps' own indexes (the site search) defer their work too.
-            for defer in hooks.get_hooks("defer_during_import"):
-                deferrals.enter_context(defer())
-            yield
+        yield
     finally:
-        post_save.disconnect(dispatch_uid="website.importing.remember")
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)
-    if transaction.get_rollback():
-        return  # a dry run or a refused file: nothing was written, nothing to index
-    for model, pks in touched.items():
-        searched, referenced = model in models, ReferenceIndex.is_indexed(model)
-        if not (searched or referenced):
-            continue
-        # What the reference index reads of each object's inline children, read per chunk.
-        children = [rel.get_accessor_name() for rel in get_all_child_relations(model)]
-        pks = sorted(pks)
-        for start in range(0, len(pks), 500):
-            chunk = model.objects.filter(pk__in=pks[start : start + 500])
-            objects = list(chunk.prefetch_related(*children) if referenced else chunk)
-            if searched:
-                index_for_search(model, objects)
-            if referenced:
-                for obj in objects:
-                    ReferenceIndex.create_or_update_for_object(obj)
+        field_block.get_text_for_indexing = extract
+
+
+def index_references(model, objects):
+    """`ReferenceIndex.create_or_update_for_object` for many objects of `model` (as loaded by
+    `model.objects`): one query reads what is recorded for all of them, one insert adds what
+    is new, one delete drops what is gone, instead of those for each object."""
+    if not objects:
+        return
+    content_types = [
+        ContentType.objects.get_for_model(m, for_concrete_model=False)
+        for m in [model, *model._meta.get_parent_list()]
+    ]
+    content_type, base_content_type = content_types[0], content_types[-1]
+    known = {ct.id for ct in content_types}
+    found = {obj.pk: set(ReferenceIndex._extract_references_from_object(obj)) for obj in objects}
+    recorded = defaultdict(dict)
+    rows = ReferenceIndex.objects.filter(
+        base_content_type=base_content_type, object_id__in=[str(pk) for pk in found]
+    ).values_list(
+        "id",
+        "object_id",
+        "content_type_id",
+        "to_content_type",
+        "to_object_id",
+        "model_path",
+        "content_path",
+    )
+    for id_, object_id, content_type_id, *reference in rows:
+        recorded[object_id][tuple(reference)] = (content_type_id, id_)
+    added, gone = [], []
+    for pk, references in found.items():
+        existing = recorded[str(pk)]
+        added += [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=base_content_type,
+                object_id=pk,
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for to_content_type_id, to_object_id, model_path, content_path in (
+                references - existing.keys()
+            )
+        ]
+        # As Wagtail does: a record under a more specific model than this one is not gone.
+        gone += [
+            id_
+            for reference, (content_type_id, id_) in existing.items()
+            if reference not in references and content_type_id in known
+        ]
+    ReferenceIndex.objects.bulk_create(
+        added, ignore_conflicts=connection.features.supports_ignore_conflicts
+    )
+    if gone:
+        ReferenceIndex.objects.filter(id__in=gone).delete()
 
 
 def index_for_search(model, objects):

@@ -168,3 +168,43 @@ def test_a_common_word_scores_only_the_rows_holding_it_in_their_title(corpus):
     for branch in later:
         ranking = [node for node in branch["Plans"] if node["Parent Relationship"] != "InitPlan"]
         assert ranking and all(node["Actual Loops"] == 0 for node in ranking)
+
+
+def test_the_narrow_copy_is_what_its_documents_give_however_they_are_written(corpus):
+    """Each entry is what migration 0003 derives from its document (the same keys, in the same
+    order) after statements writing many documents at once: an upsert changing some, leaving
+    others as they were, a removal and a return."""
+    import importlib
+
+    from search.models import SearchDocument, SearchEntry
+
+    keys = importlib.import_module("search.migrations.0003_search_entry").KEYS
+    documents = list(SearchDocument.objects.filter(kind="bench").order_by("pk")[:20])
+    for document in documents[:10]:
+        document.body_folded += "chu moi "
+        document.title_words = " Tin mới "
+    SearchDocument.objects.bulk_create(
+        documents,
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=["body_folded", "title_words", "pending"],
+    )
+    SearchDocument.objects.filter(pk__in=[d.pk for d in documents[15:]]).update(removed=True)
+    SearchDocument.objects.filter(pk=documents[-1].pk).update(removed=False)
+
+    derived = (
+        "SELECT id, kind, section, year, commune, date, title_words, title_folded, "
+        + keys.replace("NEW.", "")
+        + " FROM search_searchdocument WHERE NOT removed"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM (({derived}) EXCEPT ALL SELECT * FROM search_entry) AS missing"
+        )
+        assert cursor.fetchone()[0] == 0
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT * FROM search_entry EXCEPT ALL {derived}) AS x"
+        )
+        assert cursor.fetchone()[0] == 0
+    assert {"tw:mới", "bf:moi"} <= set(SearchEntry.objects.get(pk=documents[0].pk).keys)
+    assert SearchEntry.objects.count() == ROWS - 4
