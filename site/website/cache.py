@@ -87,6 +87,9 @@ class RedisCache(redis.RedisCache):
     clear = _tolerant(redis.RedisCache.clear, _nothing)
 
 
+_MISSING = object()
+
+
 class LocalCopyCache(LocMemCache):
     """A shared cache (OPTIONS["SHARED"], default "default") with a copy of what was read in
     each process, for keys whose value never changes: every fragment's key holds the content
@@ -133,6 +136,3 @@ class LocalCopyCache(LocMemCache):
     def clear(self):
         super().clear()
         self._shared.clear()
-
-
-_MISSING = object()

@@ -211,7 +211,7 @@ FRAGMENT_CACHE = {
     "BACKEND": "website.cache.LocalCopyCache",
     "LOCATION": "fragments",
     "TIMEOUT": 600,
-    # About 10 MB a process: a story's fragments take 5–20 kB.
+    # At most about 20 MB a process: a fragment takes 1–20 kB.
     "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 1000},
 }
 CACHES["template_fragments"] = FRAGMENT_CACHE
