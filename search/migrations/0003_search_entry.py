@@ -17,6 +17,8 @@ never has the table. Migration 0002's per-copy indexes are no longer read: they 
 here (and come back when this migration is reversed).
 """
 
+import importlib
+
 from django.contrib.postgres.fields import ArrayField
 from django.db import migrations, models
 
@@ -130,13 +132,8 @@ DROP = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return operation
+# PostgreSQL only, as 0002's statements.
+run = importlib.import_module("search.migrations.0002_postgresql_indexes").run
 
 
 class Migration(migrations.Migration):
