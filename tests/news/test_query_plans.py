@@ -1,7 +1,8 @@
 """Reader pages read stories through indexes, whatever the number of stories.
 
 On PostgreSQL, with a few thousand stories (enough for an index to win), every query a reader
-page sends about stories is explained: none may scan a story table whole or sort stories.
+page sends about stories or pages is explained: none may scan a story table or the page table
+whole, or sort stories.
 """
 
 import pytest
@@ -18,7 +19,13 @@ postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the plans checked are PostgreSQL's"
 )
 
-STORY_TABLES = {"news_articlepage", "news_articlepagetag", "news_articleviewcount"}
+# Wagtail's page table holds a row for every story too.
+STORY_TABLES = {
+    "news_articlepage",
+    "news_articlepagetag",
+    "news_articleviewcount",
+    "wagtailcore_page",
+}
 STORIES = 4000
 
 
@@ -29,20 +36,11 @@ def plan_nodes(plan):
 
 
 def story_queries(client, url):
-    """The SQL of the queries a reader's GET of `url` sends about stories, every cache empty.
-
-    Counting a section's stories reads all of them by nature (an index does not help at a
-    third of the table); that count is cached until something is published.
-    """
+    """The SQL of the queries a reader's GET of `url` sends about stories, every cache empty."""
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
-    return [
-        q["sql"]
-        for q in queries
-        if any(table in q["sql"] for table in STORY_TABLES)
-        and not q["sql"].startswith("SELECT COUNT(*)")
-    ]
+    return [q["sql"] for q in queries if any(table in q["sql"] for table in STORY_TABLES)]
 
 
 def sorted_rows(node):
@@ -51,14 +49,23 @@ def sorted_rows(node):
 
 
 def full_scans_and_sorts(sql):
-    """Whole-table scans of story tables, and sorts of more than a few dozen story rows."""
+    """Whole-table scans of story tables, and sorts of more than a few dozen story rows.
+
+    Counting a section's stories reads a third of them here by nature: PostgreSQL may read
+    the story table for it (in a test nothing has vacuumed, its index cannot answer alone),
+    but not the page table beside it (100 ms at 100,000 stories)."""
+    counting = sql.startswith("SELECT COUNT(*)")
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
         (plan,) = cursor.fetchone()[0]  # psycopg reads the JSON
     return [
         f"{node['Node Type']} {node.get('Relation Name', '')}".strip()
         for node in plan_nodes(plan["Plan"])
-        if (node["Node Type"] == "Seq Scan" and node.get("Relation Name") in STORY_TABLES)
+        if (
+            node["Node Type"] == "Seq Scan"
+            and node.get("Relation Name") in STORY_TABLES
+            and not (counting and node["Relation Name"] == "news_articlepage")
+        )
         or (node["Node Type"] in {"Sort", "Incremental Sort"} and sorted_rows(node) > 50)
     ]
 
