@@ -113,25 +113,29 @@ class LocalCopyCache(LocMemCache):
     def get(self, key, default=None, version=None):
         value = super().get(key, _MISSING, version)
         if value is _MISSING:
-            value = self._shared.get(key, _MISSING, version)
+            value = self._shared.get(key, _MISSING, self._version(version))
             if value is _MISSING:
                 return default
             super().set(key, value, version=version)
         return value
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        self._shared.set(key, value, timeout, version)
+        self._shared.set(key, value, timeout, self._version(version))
         super().set(key, value, timeout, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        added = self._shared.add(key, value, timeout, version)
+        added = self._shared.add(key, value, timeout, self._version(version))
         if added:
             super().set(key, value, timeout, version)
         return added
 
     def delete(self, key, version=None):
         super().delete(key, version)
-        return self._shared.delete(key, version)
+        return self._shared.delete(key, self._version(version))
+
+    def _version(self, version):
+        """This cache's VERSION (the code's release) in the shared cache's keys too."""
+        return self.version if version is None else version
 
     def clear(self):
         super().clear()

@@ -5,6 +5,7 @@ or leave anything a reader sees."""
 import pytest
 from wagtail.models import PageViewRestriction, Site
 
+from news.models import ArticlePage
 from tests.helpers import queries_for
 from website.models import OfficeSettings
 
@@ -76,3 +77,20 @@ def test_a_site_moved_to_another_address_is_served_there_at_once(client, home, m
     # The old address no longer names a site; the new one serves the story.
     assert client.get(story.url, HTTP_HOST="localhost").status_code == 404
     assert client.get(story.url, HTTP_HOST="kienluong.vn").status_code == 200
+
+
+LEAD = '<p class="story-lead">{}</p>'
+
+
+@pytest.mark.django_db
+def test_after_a_deploy_pages_are_rendered_by_the_new_code(client, settings, make_story):
+    story = make_story(title="Bản tin trước khi cập nhật", lead="Lời dẫn đã đăng.")
+    assert "Lời dẫn đã đăng." in client.get(story.url).content.decode()
+    # What new code would render differently, stood for by a row changed without a publication
+    # (the content version stays): the same code keeps serving what it rendered...
+    ArticlePage.objects.filter(pk=story.pk).update(lead="Lời dẫn theo mẫu mới.")
+    assert LEAD.format("Lời dẫn đã đăng.") in client.get(story.url).content.decode()
+    # ...a new release does not (settings.code_release(), or DJANGO_RELEASE).
+    fragments = {**settings.CACHES["template_fragments"], "VERSION": "next-release"}
+    settings.CACHES = {**settings.CACHES, "template_fragments": fragments}
+    assert LEAD.format("Lời dẫn theo mẫu mới.") in client.get(story.url).content.decode()

@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value that differs per deployment comes from the
 environment (see the README's table)."""
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -204,13 +205,34 @@ else:
             "LOCATION": "kienluong",
         }
     }
-# Rendered fragments, keyed by the content version they were built from: each process keeps a
-# copy of what it read from the cache above (website.cache.LocalCopyCache, website.fragments).
-# Django's {% cache %} tag uses this alias.
+
+
+def code_release():
+    """What this code is: DJANGO_RELEASE (a deploy's commit or number), or else a hash of the
+    project's code, templates and catalogues (about 40 ms when a process starts)."""
+    if release := os.environ.get("DJANGO_RELEASE"):
+        return release
+    digest = hashlib.blake2b(digest_size=8)
+    skipped = {"var", "tests", "docs", "benchmarks", "node_modules", "__pycache__"}
+    for folder, folders, files in os.walk(BASE_DIR):
+        folders[:] = sorted(f for f in folders if f not in skipped and not f.startswith("."))
+        for name in sorted(files):
+            if name.endswith((".py", ".html", ".mo", ".js", ".css")):
+                path = Path(folder, name)
+                digest.update(str(path.relative_to(BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# Rendered fragments, keyed by the content version they were built from and by the code that
+# rendered them (VERSION: after a deploy, pages are rendered by the new templates at once, not
+# when their fragments expire): each process keeps a copy of what it read from the cache above
+# (website.cache.LocalCopyCache, website.fragments). Django's {% cache %} tag uses this alias.
 FRAGMENT_CACHE = {
     "BACKEND": "website.cache.LocalCopyCache",
     "LOCATION": "fragments",
     "TIMEOUT": 600,
+    "VERSION": code_release(),
     # At most about 20 MB a process: a fragment takes 1–20 kB.
     "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 1000},
 }
