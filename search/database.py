@@ -14,12 +14,20 @@ import operator
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 
 from website.text import fold
 
 from . import indexing, ranking
-from .engine import FACET_SIZE, HIT_FIELDS, SUGGESTION_FIELDS, Engine, by_kind
+from .engine import (
+    COUNT_LIMIT,
+    FACET_SIZE,
+    HIT_FIELDS,
+    SUGGESTION_FIELDS,
+    Engine,
+    Summary,
+    by_kind,
+)
 from .models import SearchDocument, SearchEntry
 from .query import FACETS, TYPO_EDITS, TYPO_PREFIX
 from .registry import get_adapter
@@ -223,9 +231,12 @@ class DatabaseEngine(Engine):
             )
             yield
 
-    def combinations(self, query):
-        """Matches counted per combination of facet values: one query for the total and every
-        facet, each facet then summed in `summary` with the other facets' filters applied."""
+    def counted(self, query):
+        """SQL and parameters of the summary's one statement. Rows: (False, facet values...,
+        count) for each combination of facet values among the matches failing at most one
+        filter (each facet is counted with the other facets' filters), of which at most
+        COUNT_LIMIT + 1 are read; then, only when more were there and filters are chosen,
+        (True, nulls..., count) of the matches passing them all, again up to COUNT_LIMIT + 1."""
         filters = query.filters
         rows = self.matching(query.units)
         if len(filters) > 1:
@@ -236,16 +247,42 @@ class DatabaseEngine(Engine):
                     (Q(**{k: v for k, v in filters.items() if k != skip}) for skip in filters),
                 )
             )
-        return rows.values_list(*FACETS.values()).annotate(n=Count("pk")).order_by()
+        names = ", ".join(FACETS.values())
+        found, params = rows.values_list(*FACETS.values())[
+            : COUNT_LIMIT + 1
+        ].query.sql_with_params()
+        sql = (
+            f"WITH found AS MATERIALIZED ({found})"
+            f" SELECT false, {names}, count(*) FROM found GROUP BY {names}"
+        )
+        if filters:
+            passing = self.matching(query.units).filter(**filters).values("pk")
+            passing, passing_params = passing[: COUNT_LIMIT + 1].query.sql_with_params()
+            nulls = ", ".join("NULL" for _ in FACETS)
+            sql += (
+                f" UNION ALL SELECT true, {nulls}, count(*) FROM ({passing}) AS passing"
+                " WHERE (SELECT count(*) FROM found) > %s"
+            )
+            params = (*params, *passing_params, COUNT_LIMIT)
+        return sql, params
 
     def summary(self, query):
         filters = query.filters
         names = list(FACETS.values())
+        try:
+            sql, params = self.counted(query)
+        except EmptyResultSet:  # Django knows the query matches nothing (no words left)
+            return Summary(0, {name: [] for name in names})
+        with self.planned(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        # More than COUNT_LIMIT were read: the counts are of those read only.
+        partial = sum(n for passing, *_, n in found if not passing) > COUNT_LIMIT
         total = 0
         counts = {name: {} for name in names}
-        with self.planned():
-            found = list(self.combinations(query))
-        for *values, n in found:
+        for passing, *values, n in found:
+            if passing:
+                continue
             row = dict(zip(names, values, strict=True))
             failing = [name for name, value in filters.items() if row[name] != value]
             if not failing:
@@ -253,12 +290,23 @@ class DatabaseEngine(Engine):
             for name in names:
                 if failing in ([], [name]) and row[name] not in ("", None):
                     counts[name][row[name]] = counts[name].get(row[name], 0) + n
+        if partial and filters:
+            # The matches passing every filter, counted apart (exactly up to COUNT_LIMIT).
+            (total,) = [n for passing, *_, n in found if passing]
+        if partial:
+            # The facets' values go without counts; a chosen one always, to be cleared.
+            for name, value in filters.items():
+                counts[name].setdefault(value, 0)
         facets = {
-            name: sorted(found.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
-            for name, found in counts.items()
+            name: [
+                (value, None if partial else n)
+                for value, n in sorted(held.items(), key=lambda item: (-item[1], item[0]))
+            ][:FACET_SIZE]
+            for name, held in counts.items()
         }
         self._counted = (query, total)
-        return total, facets
+        capped = total > COUNT_LIMIT
+        return Summary(min(total, COUNT_LIMIT), facets, capped)
 
     def ranked(self, query, within=EVERYWHERE, narrow=False):
         """The matching rows (those `within`, a condition on the index) in rank order;
