@@ -233,10 +233,11 @@ class DatabaseEngine(Engine):
 
     def counted(self, query):
         """SQL and parameters of the summary's one statement. Rows: (False, facet values...,
-        count) for each combination of facet values among the matches failing at most one
-        filter (each facet is counted with the other facets' filters), of which at most
-        COUNT_LIMIT + 1 are read; then, only when more were there and filters are chosen,
-        (True, nulls..., count) of the matches passing them all, again up to COUNT_LIMIT + 1."""
+        count) for each combination of facet values among the first COUNT_LIMIT + 1 matches
+        failing at most one filter (each facet is counted with the other facets' filters);
+        then, with filters chosen, (True, nulls..., count) of the matches passing them all, up
+        to COUNT_LIMIT + 1, counted only when the first count was cut (0 otherwise). Both read
+        one scan: PostgreSQL reads a materialized CTE's rows only as far as they are asked for."""
         filters = query.filters
         rows = self.matching(query.units)
         if len(filters) > 1:
@@ -248,22 +249,21 @@ class DatabaseEngine(Engine):
                 )
             )
         names = ", ".join(FACETS.values())
-        found, params = rows.values_list(*FACETS.values())[
-            : COUNT_LIMIT + 1
-        ].query.sql_with_params()
+        found, params = rows.values_list(*FACETS.values()).query.sql_with_params()
         sql = (
-            f"WITH found AS MATERIALIZED ({found})"
-            f" SELECT false, {names}, count(*) FROM found GROUP BY {names}"
+            f"WITH found AS MATERIALIZED ({found}),"
+            f" first AS (SELECT * FROM found LIMIT {COUNT_LIMIT + 1})"
+            f" SELECT false, {names}, count(*) FROM first GROUP BY {names}"
         )
         if filters:
-            passing = self.matching(query.units).filter(**filters).values("pk")
-            passing, passing_params = passing[: COUNT_LIMIT + 1].query.sql_with_params()
+            passing = " AND ".join(f"{name} = %s" for name in filters)
             nulls = ", ".join("NULL" for _ in FACETS)
             sql += (
-                f" UNION ALL SELECT true, {nulls}, count(*) FROM ({passing}) AS passing"
-                " WHERE (SELECT count(*) FROM found) > %s"
+                f" UNION ALL SELECT true, {nulls}, count(*) FROM (SELECT 1 FROM found"
+                f" WHERE {passing} LIMIT {COUNT_LIMIT + 1}) AS passing"
+                f" WHERE (SELECT count(*) FROM first) > {COUNT_LIMIT}"
             )
-            params = (*params, *passing_params, COUNT_LIMIT)
+            params = (*params, *filters.values())
         return sql, params
 
     def summary(self, query):
@@ -402,7 +402,9 @@ class DatabaseEngine(Engine):
         ctes, cte_params, branches, failed = [], [], [], []
         for n, (fields, narrow) in enumerate(TIERS):
             within = Q(keys__overlap=self.keys_in(fields, query.units))
-            head = self.ranked(query, within, narrow).values(*order)[:count]
+            # Scored as the whole ranking unless `narrow`: the same expression, filtered.
+            head = self.ranked(query, within, narrow) if narrow else ranked.filter(within)
+            head = head.values(*order)[:count]
             head, head_params = head.query.sql_with_params()
             bound, bound_params = self.compiled(self.bound(fields, query.units))
             ctes.append(
