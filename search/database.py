@@ -85,6 +85,8 @@ class DatabaseEngine(Engine):
 
     def __init__(self):
         self._forms = {}
+        # SQL of `bound`'s tests, by (unit, field, way of matching).
+        self._occurs = {}
         # The last query `summary` counted, and its total: a page's hits follow its count.
         self._counted = (None, None)
         self.indexed = connection.vendor == "postgresql"
@@ -345,25 +347,29 @@ class DatabaseEngine(Engine):
         )
 
     def bound(self, fields, units):
-        """The most a row whose `fields` (the title among them) hold none of `units` can score:
-        for each unit, its best way of matching in the other fields that some row may have.
-        Which ways occur is read from the index (`keys` holding each word of a form), once per
-        query: a word typed without accents is rarely written so, and then scores at most its
-        folded points."""
-        total = Value(0, output_field=IntegerField())
+        """SQL and parameters of the most a row whose `fields` (the title among them) hold
+        none of `units` can score: for each unit, its best way of matching in the other
+        fields that some row may have. Which ways occur is read from the index (`keys` holding
+        each word of a form), once per query: a word typed without accents is rarely written
+        so, and then scores at most its folded points. Each test is compiled once for every
+        tier (building ORM expressions costs more CPU than PostgreSQL spends on them)."""
+        terms, params = [], []
         for unit in units:
             exact, forms = self.unit_forms(unit)
             ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
-            occurring = [
-                When(
-                    Exists(self.rows().filter(self.may_hold(field, COPIES[how], ways[how]))),
-                    then=Value(ranking.COVERAGE + points),
-                )
-                for points, field, how in ranking.matches()
-                if field not in fields and ways[how]
-            ]
-            total = total + Case(*occurring, default=Value(0), output_field=IntegerField())
-        return total
+            whens = []
+            for points, field, how in ranking.matches():
+                if field in fields or not ways[how]:
+                    continue
+                key = (unit, field, how)
+                if key not in self._occurs:
+                    held = self.rows().filter(self.may_hold(field, COPIES[how], ways[how]))
+                    self._occurs[key] = self.compiled(Exists(held))
+                sql, occurs_params = self._occurs[key]
+                whens.append(f"WHEN {sql} THEN {ranking.COVERAGE + points}")
+                params += occurs_params
+            terms.append(f"CASE {' '.join(whens)} ELSE 0 END" if whens else "0")
+        return f"({' + '.join(terms) or '0'})", params
 
     def may_hold(self, field, copy, forms):
         """Rows whose `field`'s `copy` holds every word of one of `forms`: all that hold a
@@ -406,7 +412,7 @@ class DatabaseEngine(Engine):
             head = self.ranked(query, within, narrow) if narrow else ranked.filter(within)
             head = head.values(*order)[:count]
             head, head_params = head.query.sql_with_params()
-            bound, bound_params = self.compiled(self.bound(fields, query.units))
+            bound, bound_params = self.bound(fields, query.units)
             ctes.append(
                 f"head{n} AS MATERIALIZED ({head}), known{n} AS (SELECT count(*)"
                 f" FILTER (WHERE score > {bound}) = %s AS known FROM head{n})"
