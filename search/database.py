@@ -234,12 +234,10 @@ class DatabaseEngine(Engine):
             yield
 
     def counted(self, query):
-        """SQL and parameters of the summary's one statement. Rows: (False, facet values...,
-        count) for each combination of facet values among the first COUNT_LIMIT + 1 matches
-        failing at most one filter (each facet is counted with the other facets' filters);
-        then, with filters chosen, (True, nulls..., count) of the matches passing them all, up
-        to COUNT_LIMIT + 1, counted only when the first count was cut (0 otherwise). Both read
-        one scan: PostgreSQL reads a materialized CTE's rows only as far as they are asked for."""
+        """SQL and parameters of the summary's one statement: the matches counted per
+        combination of facet values. With filters, the matches failing at most one of them
+        (each facet is counted with the other facets' filters), all of them: the total
+        passing every filter needs them read anyway. Without, only the first COUNT_LIMIT + 1."""
         filters = query.filters
         rows = self.matching(query.units)
         if len(filters) > 1:
@@ -250,23 +248,12 @@ class DatabaseEngine(Engine):
                     (Q(**{k: v for k, v in filters.items() if k != skip}) for skip in filters),
                 )
             )
+        rows = rows.values_list(*FACETS.values())
+        if not filters:
+            rows = rows[: COUNT_LIMIT + 1]
+        found, params = rows.query.sql_with_params()
         names = ", ".join(FACETS.values())
-        found, params = rows.values_list(*FACETS.values()).query.sql_with_params()
-        sql = (
-            f"WITH found AS MATERIALIZED ({found}),"
-            f" first AS (SELECT * FROM found LIMIT {COUNT_LIMIT + 1})"
-            f" SELECT false, {names}, count(*) FROM first GROUP BY {names}"
-        )
-        if filters:
-            passing = " AND ".join(f"{name} = %s" for name in filters)
-            nulls = ", ".join("NULL" for _ in FACETS)
-            sql += (
-                f" UNION ALL SELECT true, {nulls}, count(*) FROM (SELECT 1 FROM found"
-                f" WHERE {passing} LIMIT {COUNT_LIMIT + 1}) AS passing"
-                f" WHERE (SELECT count(*) FROM first) > {COUNT_LIMIT}"
-            )
-            params = (*params, *filters.values())
-        return sql, params
+        return f"SELECT {names}, count(*) FROM ({found}) AS found GROUP BY {names}", params
 
     def summary(self, query):
         filters = query.filters
@@ -278,13 +265,9 @@ class DatabaseEngine(Engine):
         with self.planned(), connection.cursor() as cursor:
             cursor.execute(sql, params)
             found = cursor.fetchall()
-        # More than COUNT_LIMIT were read: the counts are of those read only.
-        partial = sum(n for passing, *_, n in found if not passing) > COUNT_LIMIT
         total = 0
         counts = {name: {} for name in names}
-        for passing, *values, n in found:
-            if passing:
-                continue
+        for *values, n in found:
             row = dict(zip(names, values, strict=True))
             failing = [name for name, value in filters.items() if row[name] != value]
             if not failing:
@@ -292,23 +275,17 @@ class DatabaseEngine(Engine):
             for name in names:
                 if failing in ([], [name]) and row[name] not in ("", None):
                     counts[name][row[name]] = counts[name].get(row[name], 0) + n
-        if partial and filters:
-            # The matches passing every filter, counted apart (exactly up to COUNT_LIMIT).
-            (total,) = [n for passing, *_, n in found if passing]
-        if partial:
-            # The facets' values go without counts; a chosen one always, to be cleared.
-            for name, value in filters.items():
-                counts[name].setdefault(value, 0)
+        # More matches than were read: the facets' values go without counts.
+        capped = total > COUNT_LIMIT and not filters
         facets = {
             name: [
-                (value, None if partial else n)
+                (value, None if capped else n)
                 for value, n in sorted(held.items(), key=lambda item: (-item[1], item[0]))
             ][:FACET_SIZE]
             for name, held in counts.items()
         }
         self._counted = (query, total)
-        capped = total > COUNT_LIMIT
-        return Summary(min(total, COUNT_LIMIT), facets, capped)
+        return Summary(COUNT_LIMIT if capped else total, facets, capped)
 
     def ranked(self, query, within=EVERYWHERE, narrow=False):
         """The matching rows (those `within`, a condition on the index) in rank order;

@@ -17,9 +17,9 @@ COUNT_LIMIT = 10_000
 
 class Summary(NamedTuple):
     """The total of a query's results and, per facet field, [(value, count)], most first.
-    `capped`: more than COUNT_LIMIT match, and `total` is COUNT_LIMIT. A facet's counts are
-    None when more than COUNT_LIMIT matches were to be counted for it: its values are then
-    those of the matches read, most frequent first."""
+    `capped`: more than COUNT_LIMIT match and not all were counted; `total` is then
+    COUNT_LIMIT and every count None, the values those of the matches read, most frequent
+    first."""
 
     total: int
     facets: dict

@@ -50,19 +50,13 @@ def test_as_many_matches_as_the_limit_are_counted_exactly(stories, search, monke
     assert "Học tập và làm theo Bác (3)" in facets_sidebar(response)
 
 
-def test_a_filter_keeps_its_exact_total_under_the_limit(stories, search, monkeypatch):
-    """Narrowed to a year no story holds, the total is exact (none) even though the year facet
-    had more matches to count than the limit; the chosen year stays listed to be cleared."""
+def test_a_chosen_filter_counts_exactly_past_the_limit(stories, search, monkeypatch):
+    """Narrowed by a facet, every match is read for the total anyway: the page and the
+    facets keep their exact counts."""
     monkeypatch.setattr(database, "COUNT_LIMIT", 2)
 
-    response = search(q="khen thuong", year="2001")
+    response = search(q="khen thuong", section="Học tập và làm theo Bác")
 
-    assert response.context["total"] == 0
-    assert "Không tìm thấy kết quả nào cho “khen thuong”." in main_column(response)
-    years = {
-        v["label"]: v
-        for g in response.context["facets"]
-        if g["param"] == "year"
-        for v in g["values"]
-    }
-    assert years[2001]["selected"] and years[2001]["count"] is None
+    assert "3 kết quả cho “khen thuong”" in main_column(response)
+    assert "Hơn" not in main_column(response)
+    assert facet(response, "section") == {"Học tập và làm theo Bác": 3}
