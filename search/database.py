@@ -85,8 +85,8 @@ class DatabaseEngine(Engine):
 
     def __init__(self):
         self._forms = {}
-        # SQL of `bound`'s tests, by (unit, field, way of matching).
-        self._occurs = {}
+        # `best`'s answer, by the query's units.
+        self._best = {}
         # The last query `summary` counted, and its total: a page's hits follow its count.
         self._counted = (None, None)
         self.indexed = connection.vendor == "postgresql"
@@ -100,6 +100,11 @@ class DatabaseEngine(Engine):
                 folded += [(word,) for word in near(unit.folded[0], TYPO_EDITS, prefix)]
             self._forms[unit] = unit.words, list(dict.fromkeys(folded))
         return self._forms[unit]
+
+    def ways(self, unit):
+        """The forms of `unit` each way of matching looks for: {how: [tuples of words]}."""
+        exact, forms = self.unit_forms(unit)
+        return {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
 
     def rows(self):
         """Every live document: the narrow entries on PostgreSQL."""
@@ -185,8 +190,7 @@ class DatabaseEngine(Engine):
         words = [unit for unit in units if not unit.phrase]
         all_required = ranking.required(len(words)) == len(words)
         for unit in units:
-            exact, forms = self.unit_forms(unit)
-            ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
+            ways = self.ways(unit)
             found = [
                 (
                     self.field_holds([field], COPIES[how], ways[how], within),
@@ -323,30 +327,75 @@ class DatabaseEngine(Engine):
             )
         )
 
+    def ways_outside(self, fields, unit):
+        """(points, field, how) of each way `unit` can match outside `fields`, best first."""
+        ways = self.ways(unit)
+        return [
+            (ranking.COVERAGE + points, field, how)
+            for points, field, how in ranking.matches()
+            if field not in fields and ways[how]
+        ]
+
+    def best(self, units):
+        """{(fields, unit): the points of the best way of matching outside `fields` that some
+        row holds (0 if none)} for each tier's `fields`: read from the index in one query,
+        once per query, each unit's ways tested best first until one is held. A word typed
+        without accents is rarely written so, and then its folded way is the best it has."""
+        units = tuple(units)
+        if units not in self._best:
+            keys, cases, params = [], [], []
+            for fields, _ in TIERS:
+                for unit in units:
+                    whens = []
+                    for points, field, how in self.ways_outside(fields, unit):
+                        forms = self.ways(unit)[how]
+                        held = self.rows().filter(self.may_hold(field, COPIES[how], forms))
+                        sql, held_params = self.compiled(Exists(held))
+                        whens.append(f"WHEN {sql} THEN {points}")
+                        params += held_params
+                    keys.append((tuple(fields), unit))
+                    cases.append(f"CASE {' '.join(whens)} ELSE 0 END" if whens else "0")
+            with self.planned(), connection.cursor() as cursor:
+                cursor.execute(f"SELECT {', '.join(cases)}", params)
+                self._best[units] = dict(zip(keys, cursor.fetchone(), strict=True))
+        return self._best[units]
+
     def bound(self, fields, units):
         """SQL and parameters of the most a row whose `fields` (the title among them) hold
-        none of `units` can score: for each unit, its best way of matching in the other
-        fields that some row may have. Which ways occur is read from the index (`keys` holding
-        each word of a form), once per query: a word typed without accents is rarely written
-        so, and then scores at most its folded points. Each test is compiled once for every
-        tier (building ORM expressions costs more CPU than PostgreSQL spends on them)."""
-        terms, params = [], []
+        none of `units` can score. Each unit scores at most its best way of matching in the
+        other fields that some row holds (`best`). When no row holds every unit a way worth
+        that much at once, which the index tells in the statement, one unit at least scores
+        no more than its next way (nothing, if a result may miss it): the bound is lower by
+        the smallest such step."""
+        best = self.best(units)
+        words = [unit for unit in units if not unit.phrase]
+        all_required = ranking.required(len(words)) == len(words)
+        total, steps, together = 0, [], []
         for unit in units:
-            exact, forms = self.unit_forms(unit)
-            ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
-            whens = []
-            for points, field, how in ranking.matches():
-                if field in fields or not ways[how]:
-                    continue
-                key = (unit, field, how)
-                if key not in self._occurs:
-                    held = self.rows().filter(self.may_hold(field, COPIES[how], ways[how]))
-                    self._occurs[key] = self.compiled(Exists(held))
-                sql, occurs_params = self._occurs[key]
-                whens.append(f"WHEN {sql} THEN {ranking.COVERAGE + points}")
-                params += occurs_params
-            terms.append(f"CASE {' '.join(whens)} ELSE 0 END" if whens else "0")
-        return f"({' + '.join(terms) or '0'})", params
+            top = best[tuple(fields), unit]
+            if not top:
+                continue
+            ways = self.ways_outside(fields, unit)
+            total += top
+            together.append(
+                functools.reduce(
+                    operator.or_,
+                    (
+                        self.may_hold(field, COPIES[how], self.ways(unit)[how])
+                        for points, field, how in ways
+                        if points == top
+                    ),
+                )
+            )
+            lower = [points for points, _, _ in ways if points < top]
+            if lower:
+                steps.append(top - lower[0])
+            elif not (unit.phrase or all_required):
+                steps.append(top)
+        if not steps:
+            return str(total), []
+        held, params = self.compiled(Exists(self.rows().filter(*together)))
+        return f"(CASE WHEN {held} THEN {total} ELSE {total - min(steps)} END)", params
 
     def may_hold(self, field, copy, forms):
         """Rows whose `field`'s `copy` holds every word of one of `forms`: all that hold a
