@@ -343,14 +343,16 @@ class DatabaseEngine(Engine):
         without accents is rarely written so, and then its folded way is the best it has."""
         units = tuple(units)
         if units not in self._best:
-            keys, cases, params = [], [], []
+            keys, cases, params, tests = [], [], [], {}
             for fields, _ in TIERS:
                 for unit in units:
                     whens = []
                     for points, field, how in self.ways_outside(fields, unit):
-                        forms = self.ways(unit)[how]
-                        held = self.rows().filter(self.may_hold(field, COPIES[how], forms))
-                        sql, held_params = self.compiled(Exists(held))
+                        if (unit, field, how) not in tests:
+                            forms = self.ways(unit)[how]
+                            held = self.rows().filter(self.may_hold(field, COPIES[how], forms))
+                            tests[unit, field, how] = self.compiled(Exists(held))
+                        sql, held_params = tests[unit, field, how]
                         whens.append(f"WHEN {sql} THEN {points}")
                         params += held_params
                     keys.append((tuple(fields), unit))
