@@ -14,12 +14,20 @@ import operator
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 
 from website.text import fold
 
 from . import indexing, ranking
-from .engine import FACET_SIZE, HIT_FIELDS, SUGGESTION_FIELDS, Engine, by_kind
+from .engine import (
+    COUNT_LIMIT,
+    FACET_SIZE,
+    HIT_FIELDS,
+    SUGGESTION_FIELDS,
+    Engine,
+    Summary,
+    by_kind,
+)
 from .models import SearchDocument, SearchEntry
 from .query import FACETS, TYPO_EDITS, TYPO_PREFIX
 from .registry import get_adapter
@@ -77,6 +85,8 @@ class DatabaseEngine(Engine):
 
     def __init__(self):
         self._forms = {}
+        # `best`'s answer, by the query's units.
+        self._best = {}
         # The last query `summary` counted, and its total: a page's hits follow its count.
         self._counted = (None, None)
         self.indexed = connection.vendor == "postgresql"
@@ -90,6 +100,11 @@ class DatabaseEngine(Engine):
                 folded += [(word,) for word in near(unit.folded[0], TYPO_EDITS, prefix)]
             self._forms[unit] = unit.words, list(dict.fromkeys(folded))
         return self._forms[unit]
+
+    def ways(self, unit):
+        """The forms of `unit` each way of matching looks for: {how: [tuples of words]}."""
+        exact, forms = self.unit_forms(unit)
+        return {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
 
     def rows(self):
         """Every live document: the narrow entries on PostgreSQL."""
@@ -175,8 +190,7 @@ class DatabaseEngine(Engine):
         words = [unit for unit in units if not unit.phrase]
         all_required = ranking.required(len(words)) == len(words)
         for unit in units:
-            exact, forms = self.unit_forms(unit)
-            ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
+            ways = self.ways(unit)
             found = [
                 (
                     self.field_holds([field], COPIES[how], ways[how], within),
@@ -223,9 +237,11 @@ class DatabaseEngine(Engine):
             )
             yield
 
-    def combinations(self, query):
-        """Matches counted per combination of facet values: one query for the total and every
-        facet, each facet then summed in `summary` with the other facets' filters applied."""
+    def counted(self, query):
+        """SQL and parameters of the summary's one statement: the matches counted per
+        combination of facet values. With filters, the matches failing at most one of them
+        (each facet is counted with the other facets' filters), all of them: the total
+        passing every filter needs them read anyway. Without, only the first COUNT_LIMIT + 1."""
         filters = query.filters
         rows = self.matching(query.units)
         if len(filters) > 1:
@@ -236,15 +252,25 @@ class DatabaseEngine(Engine):
                     (Q(**{k: v for k, v in filters.items() if k != skip}) for skip in filters),
                 )
             )
-        return rows.values_list(*FACETS.values()).annotate(n=Count("pk")).order_by()
+        rows = rows.values_list(*FACETS.values())
+        if not filters:
+            rows = rows[: COUNT_LIMIT + 1]
+        found, params = rows.query.sql_with_params()
+        names = ", ".join(FACETS.values())
+        return f"SELECT {names}, count(*) FROM ({found}) AS found GROUP BY {names}", params
 
     def summary(self, query):
         filters = query.filters
         names = list(FACETS.values())
+        try:
+            sql, params = self.counted(query)
+        except EmptyResultSet:  # Django knows the query matches nothing (no words left)
+            return Summary(0, {name: [] for name in names})
+        with self.planned(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
         total = 0
         counts = {name: {} for name in names}
-        with self.planned():
-            found = list(self.combinations(query))
         for *values, n in found:
             row = dict(zip(names, values, strict=True))
             failing = [name for name, value in filters.items() if row[name] != value]
@@ -253,12 +279,17 @@ class DatabaseEngine(Engine):
             for name in names:
                 if failing in ([], [name]) and row[name] not in ("", None):
                     counts[name][row[name]] = counts[name].get(row[name], 0) + n
+        # More matches than were read: the facets' values go without counts.
+        capped = total > COUNT_LIMIT and not filters
         facets = {
-            name: sorted(found.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
-            for name, found in counts.items()
+            name: [
+                (value, None if capped else n)
+                for value, n in sorted(held.items(), key=lambda item: (-item[1], item[0]))
+            ][:FACET_SIZE]
+            for name, held in counts.items()
         }
         self._counted = (query, total)
-        return total, facets
+        return Summary(COUNT_LIMIT if capped else total, facets, capped)
 
     def ranked(self, query, within=EVERYWHERE, narrow=False):
         """The matching rows (those `within`, a condition on the index) in rank order;
@@ -296,26 +327,77 @@ class DatabaseEngine(Engine):
             )
         )
 
+    def ways_outside(self, fields, unit):
+        """(points, field, how) of each way `unit` can match outside `fields`, best first."""
+        ways = self.ways(unit)
+        return [
+            (ranking.COVERAGE + points, field, how)
+            for points, field, how in ranking.matches()
+            if field not in fields and ways[how]
+        ]
+
+    def best(self, units):
+        """{(fields, unit): the points of the best way of matching outside `fields` that some
+        row holds (0 if none)} for each tier's `fields`: read from the index in one query,
+        once per query, each unit's ways tested best first until one is held. A word typed
+        without accents is rarely written so, and then its folded way is the best it has."""
+        units = tuple(units)
+        if units not in self._best:
+            keys, cases, params, tests = [], [], [], {}
+            for fields, _ in TIERS:
+                for unit in units:
+                    whens = []
+                    for points, field, how in self.ways_outside(fields, unit):
+                        if (unit, field, how) not in tests:
+                            forms = self.ways(unit)[how]
+                            held = self.rows().filter(self.may_hold(field, COPIES[how], forms))
+                            tests[unit, field, how] = self.compiled(Exists(held))
+                        sql, held_params = tests[unit, field, how]
+                        whens.append(f"WHEN {sql} THEN {points}")
+                        params += held_params
+                    keys.append((tuple(fields), unit))
+                    cases.append(f"CASE {' '.join(whens)} ELSE 0 END" if whens else "0")
+            with self.planned(), connection.cursor() as cursor:
+                cursor.execute(f"SELECT {', '.join(cases)}", params)
+                self._best[units] = dict(zip(keys, cursor.fetchone(), strict=True))
+        return self._best[units]
+
     def bound(self, fields, units):
-        """The most a row whose `fields` (the title among them) hold none of `units` can score:
-        for each unit, its best way of matching in the other fields that some row may have.
-        Which ways occur is read from the index (`keys` holding each word of a form), once per
-        query: a word typed without accents is rarely written so, and then scores at most its
-        folded points."""
-        total = Value(0, output_field=IntegerField())
+        """SQL and parameters of the most a row whose `fields` (the title among them) hold
+        none of `units` can score. Each unit scores at most its best way of matching in the
+        other fields that some row holds (`best`). When no row holds every unit a way worth
+        that much at once, which the index tells in the statement, one unit at least scores
+        no more than its next way (nothing, if a result may miss it): the bound is lower by
+        the smallest such step."""
+        best = self.best(units)
+        words = [unit for unit in units if not unit.phrase]
+        all_required = ranking.required(len(words)) == len(words)
+        total, steps, together = 0, [], []
         for unit in units:
-            exact, forms = self.unit_forms(unit)
-            ways = {"exact": [exact], "folded": forms[:1], "typo": forms[1:]}
-            occurring = [
-                When(
-                    Exists(self.rows().filter(self.may_hold(field, COPIES[how], ways[how]))),
-                    then=Value(ranking.COVERAGE + points),
+            top = best[tuple(fields), unit]
+            if not top:
+                continue
+            ways = self.ways_outside(fields, unit)
+            total += top
+            together.append(
+                functools.reduce(
+                    operator.or_,
+                    (
+                        self.may_hold(field, COPIES[how], self.ways(unit)[how])
+                        for points, field, how in ways
+                        if points == top
+                    ),
                 )
-                for points, field, how in ranking.matches()
-                if field not in fields and ways[how]
-            ]
-            total = total + Case(*occurring, default=Value(0), output_field=IntegerField())
-        return total
+            )
+            lower = [points for points, _, _ in ways if points < top]
+            if lower:
+                steps.append(top - lower[0])
+            elif not (unit.phrase or all_required):
+                steps.append(top)
+        if not steps:
+            return str(total), []
+        held, params = self.compiled(Exists(self.rows().filter(*together)))
+        return f"(CASE WHEN {held} THEN {total} ELSE {total - min(steps)} END)", params
 
     def may_hold(self, field, copy, forms):
         """Rows whose `field`'s `copy` holds every word of one of `forms`: all that hold a
@@ -354,9 +436,11 @@ class DatabaseEngine(Engine):
         ctes, cte_params, branches, failed = [], [], [], []
         for n, (fields, narrow) in enumerate(TIERS):
             within = Q(keys__overlap=self.keys_in(fields, query.units))
-            head = self.ranked(query, within, narrow).values(*order)[:count]
+            # Scored as the whole ranking unless `narrow`: the same expression, filtered.
+            head = self.ranked(query, within, narrow) if narrow else ranked.filter(within)
+            head = head.values(*order)[:count]
             head, head_params = head.query.sql_with_params()
-            bound, bound_params = self.compiled(self.bound(fields, query.units))
+            bound, bound_params = self.bound(fields, query.units)
             ctes.append(
                 f"head{n} AS MATERIALIZED ({head}), known{n} AS (SELECT count(*)"
                 f" FILTER (WHERE score > {bound}) = %s AS known FROM head{n})"

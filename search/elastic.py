@@ -13,7 +13,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text
 
 from . import ranking
-from .engine import FACET_SIZE, HIT_FIELDS, SUGGESTION_FIELDS, Engine, by_kind
+from .engine import FACET_SIZE, HIT_FIELDS, SUGGESTION_FIELDS, Engine, Summary, by_kind
 from .models import SearchDocument
 from .query import FACETS, TYPO_EDITS, TYPO_PREFIX
 
@@ -244,7 +244,7 @@ class ElasticsearchEngine(Engine):
         return Q("bool", filter=terms) if terms else Q("match_all")
 
     def summary(self, query):
-        """(total, {facet field: [(value, count)]}) for the query and its filters."""
+        """Exact counts, whatever their size: Elasticsearch counts from its posting lists."""
         s = self.search().query(self.text_query(query.units)).extra(size=0, track_total_hits=True)
         s = s.post_filter(self.filter_query(query.filters))
         for name in FACETS.values():
@@ -260,7 +260,7 @@ class ElasticsearchEngine(Engine):
             ]
             for name in FACETS.values()
         }
-        return response.hits.total.value, facets
+        return Summary(response.hits.total.value, facets)
 
     def hits(self, query, offset, limit):
         text = self.text_query(query.units)

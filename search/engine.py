@@ -2,12 +2,28 @@
 (`search.database`) and Elasticsearch (`search.elastic`) both answer it, with the same limits."""
 
 from abc import ABC, abstractmethod
+from typing import NamedTuple
 
 # Values shown per facet, most frequent first.
 FACET_SIZE = 50
 # What a hit brings to the results page, and a suggestion to the search box.
 HIT_FIELDS = ("kind", "title", "lead", "body", "url", "section", "date")
 SUGGESTION_FIELDS = ("title", "url")
+# The database engine counts at most this many matches (Elasticsearch's default
+# `track_total_hits`, and its deepest page): past it, counting every match of a word most
+# stories hold would cost more than ranking the page.
+COUNT_LIMIT = 10_000
+
+
+class Summary(NamedTuple):
+    """The total of a query's results and, per facet field, [(value, count)], most first.
+    `capped`: more than COUNT_LIMIT match and not all were counted; `total` is then
+    COUNT_LIMIT and every count None, the values those of the matches read, most frequent
+    first."""
+
+    total: int
+    facets: dict
+    capped: bool = False
 
 
 class Engine(ABC):
@@ -18,8 +34,8 @@ class Engine(ABC):
 
     @abstractmethod
     def summary(self, query):
-        """(total, {facet field: [(value, count)], most first}) for the query and its filters;
-        each facet counted with the other facets' filters, not its own."""
+        """The `Summary` of the query and its filters; each facet counted with the other
+        facets' filters, not its own."""
 
     @abstractmethod
     def hits(self, query, offset, limit):

@@ -123,14 +123,19 @@ class Results:
         return self._summary
 
     def count(self):
-        return self._summarise()[0]
+        return self._summarise().total
 
     def __len__(self):
         return self.count()
 
     @property
+    def capped(self):
+        """Whether more than `count()` match (`search.engine.COUNT_LIMIT`)."""
+        return self._summarise().capped
+
+    @property
     def facets(self):
-        return self._summarise()[1]
+        return self._summarise().facets
 
     @property
     def engine_name(self):

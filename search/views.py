@@ -15,7 +15,8 @@ SUGGESTIONS = 8
 
 
 def facet_links(params, facets, query):
-    """Each facet value with its count and the link that selects or clears it."""
+    """Each facet value with its count (None when not counted) and the link that selects or
+    clears it."""
     labels = {adapter.kind: adapter.label for adapter in adapters()}
     groups = []
     for param, name in FACETS.items():
@@ -49,6 +50,7 @@ def search(request):
         results = Results(query)
         context["results"] = paginate(request, results, PER_PAGE)
         context["total"] = results.count()
+        context["capped"] = results.capped
         context["engine"] = results.engine_name
         context["facets"] = facet_links(request.GET, results.facets, query)
         if not context["total"]:
