@@ -7,7 +7,7 @@ from functools import cache
 import nh3
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Value
 from django.utils import timezone
 from treebeard.exceptions import PathOverflow
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published, published
+from wagtail.whitelist import ALLOWED_URL_SCHEMES
 
 from website.pages import ensure_child, free_slug
 
@@ -31,25 +32,34 @@ from .models import ArticlePage, ArticlePageTag, SectionPage
 IMPORT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-@cache
-def _converter():
-    return EditorHTMLConverter(features=IMPORT_FEATURES)
-
-
 # Elements dropped together with their content (Wagtail's whitelister would keep the text).
 DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "noscript", "template"}
 
 
+@cache
+def _allowed_elements():
+    """The elements Wagtail's rich text keeps for IMPORT_FEATURES: its whitelister's rules."""
+    rules = EditorHTMLConverter(features=IMPORT_FEATURES).whitelister.element_rules
+    return frozenset(rules) - {"[document]"}
+
+
 def clean_html(html):
-    """HTML reduced to what Wagtail rich text allows: no scripts, event handlers or iframes."""
+    """HTML reduced to what Wagtail rich text allows: no scripts, event handlers or iframes.
+
+    One nh3 pass with the rules of Wagtail's whitelister (its elements; `href` alone, on links,
+    with its URL schemes; no comments) leaves what that whitelister would, which parsed every
+    body again with BeautifulSoup: 3.5 ms a story of an import. Except that it renames `div` to
+    `p`: done here on nh3's output, where a `div` can only be written `<div>`.
+    """
     html = nh3.clean(
         html or "",
-        tags=nh3.ALLOWED_TAGS - DROP_WITH_CONTENT,
+        tags=_allowed_elements(),
         clean_content_tags=DROP_WITH_CONTENT,
-        attributes={"a": {"href"}},
+        attributes={"a": {"href"}, "*": set()},
+        url_schemes=set(ALLOWED_URL_SCHEMES),
         link_rel=None,
     )
-    return _converter().to_database_format(html)
+    return html.replace("<div>", "<p>").replace("</div>", "</p>")
 
 
 def ensure_section(home, title):
@@ -197,6 +207,9 @@ class StoryPublisher:
         story.slug = self._take_slug(section, story.title)
         story.depth, story.path, story.numchild = section.depth + 1, self._next_path(section), 0
         story._cached_parent_obj = section  # as add_child leaves it
+        # A new translation key roots no site: spares `save()` asking the database (it asks
+        # for every page, to drop the site root cache).
+        story._is_site_root = False
         story.save(clean=False, log_action=None)  # validated by the caller; logged in bulk
         return story
 
@@ -283,11 +296,15 @@ class StoryPublisher:
                 base_content_type=base_content_type,
                 content=story.serializable_data(),
                 object_str=str(story),
-                created_at=now,
+                # An expression makes Django write rows of VALUES, not one array a column
+                # (UNNEST), whose JSON psycopg escapes quote by quote in Python: 2.5 ms a
+                # revision, against 0.07 ms as a value of its own.
+                created_at=Value(now),
             )
             for story in stories
         )
         for story, revision in zip(stories, revisions, strict=True):
+            revision.created_at = now
             story.latest_revision = story.live_revision = revision
         Revision.objects.filter(
             base_content_type=base_content_type,

@@ -1,3 +1,4 @@
+from django.db.models.query import EmptyQuerySet
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -27,7 +28,9 @@ def privacy_changed(sender, instance, **kwargs):
 def dependents_published(sender, instance, **kwargs):
     for adapter in adapters():
         outdated = adapter.outdated_by(instance)
-        if outdated.exists():
+        # Most know without a query that nothing is (`none()`); asking `exists()` of those
+        # anyway cost an import 0.6 ms a story.
+        if not isinstance(outdated, EmptyQuerySet) and outdated.exists():
             indexing.sync(outdated)
 
 

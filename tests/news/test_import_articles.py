@@ -118,6 +118,22 @@ def test_body_html_is_cleaned_to_what_rich_text_allows(home, tmp_path, client):
 
 
 @pytest.mark.django_db
+def test_body_html_keeps_only_what_the_story_editor_could_write(home, tmp_path, client):
+    body = (
+        '<div class="old">Khối <span style="color:red">cũ</span></div><h1>Tựa lớn</h1>'
+        '<p><a href="javascript:alert(1)">xấu</a> <a href="jav&#x09;ascript:alert(2)">xấu</a> '
+        '<a href="/tin/1" title="t" target="_blank">trong</a> '
+        '<a href="mailto:ubnd@kienluong.gov.vn">thư</a></p><!-- ghi chú --><ul><li>một<li>hai</ul>'
+    )
+    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1, body_html=body)])
+    run(path)
+    assert ArticlePage.objects.get().body[0].value.source == (
+        '<p>Khối cũ</p>Tựa lớn<p><a>xấu</a> <a>xấu</a> <a href="/tin/1">trong</a> '
+        '<a href="mailto:ubnd@kienluong.gov.vn">thư</a></p><ul><li>một</li><li>hai</li></ul>'
+    )
+
+
+@pytest.mark.django_db
 def test_text_is_stored_nfc_with_quotes_ampersands_and_emoji(home, tmp_path, client):
     decomposed = unicodedata.normalize("NFD", "Học tập và làm theo Bác")
     title = f'“Hũ gạo” & "Nuôi heo đất" 🐷 — {decomposed}'
