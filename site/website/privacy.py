@@ -27,8 +27,8 @@ def restricted_paths():
 
 class ReaderPageQuerySet(PageQuerySet):
     def live_q(self):
-        """Live pages as those not among the few unpublished ones (an index of their own,
-        migration website/0003): counting a section's 20,000 stories then reads only the
+        """Live pages as those not among the unpublished ones (few, under an index of their
+        own: migration website/0003): counting a section's 17,000 stories then reads only the
         section's index, where `live = true` joined every story to the page table (80–150 ms
         at 100,000 stories)."""
         return ~Q(pk__in=Page.objects.filter(live=False).values("pk"))
