@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from website import fragments
 from website.blocks import StoryStreamBlock
-from website.pagination import paginate
+from website.pagination import heads, paginate
 from website.privacy import CachedPrivacyMixin, ReaderPageManager, ReaderPageQuerySet
 
 MIN_DATE = datetime.min.replace(tzinfo=UTC)
@@ -72,6 +72,13 @@ LISTING_RENDITIONS = ("fill-240x160", "fill-640x360")
 # story always has a date (save() fills it in), so NULLs, which SQLite cannot index in this
 # order, need no special place.
 NEWEST_FIRST = (F("published_at").desc(), F("page_ptr").desc())
+
+
+def newest_ids(rows):
+    """The ids of (published_at, id) rows in NEWEST_FIRST's order."""
+    return [
+        pk for _, pk in sorted(rows, key=lambda row: (row[0] or MIN_DATE, row[1]), reverse=True)
+    ]
 
 
 class ArticlePageQuerySet(ReaderPageQuerySet):
@@ -247,14 +254,18 @@ class ArticlePage(CachedPrivacyMixin, Page):
     def related_ids(self, stories):
         """Stories sharing the most tags (among each tag's newest), then the newest of the same
         section."""
-        shared = Counter()
-        for tag_id in self.tags.values_list("pk", flat=True):
-            shared.update(
-                ArticlePageTag.objects.filter(tag_id=tag_id)
-                .exclude(content_object_id=self.pk)
-                .order_by("-content_object_id")
-                .values_list("content_object_id", flat=True)[: self.related_candidates_per_tag]
-            )
+        tagged = ArticlePageTag.objects.exclude(content_object_id=self.pk)
+        candidates = heads(
+            [
+                (
+                    tagged.filter(tag_id=tag_id).order_by("-content_object_id"),
+                    self.related_candidates_per_tag,
+                )
+                for tag_id in self.tags.values_list("pk", flat=True)
+            ],
+            "content_object_id",
+        )
+        shared = Counter(pk for rows in candidates for (pk,) in rows)
         dated = stories.filter(pk__in=list(shared)).order_by().values_list("pk", "published_at")
         newest_first = sorted(dated, key=lambda row: row[1] or MIN_DATE, reverse=True)
         ranked = sorted(newest_first, key=lambda row: shared[row[0]], reverse=True)
