@@ -38,7 +38,7 @@ class SectionPage(CachedPrivacyMixin, Page):
     per_page = 20
 
     def get_stories(self):
-        return ArticlePage.objects.live().public().in_section(self).for_listing()
+        return ArticlePage.objects.live().public().in_section(self).cards()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -104,11 +104,16 @@ class ArticlePageQuerySet(ReaderPageQuerySet):
             .newest()
         )
 
+    def cards(self):
+        """What a story card shows: `for_listing()` without the body, the largest column, which
+        no card shows (twenty bodies were most of what a page of cards read and decoded)."""
+        return self.for_listing().defer("body")
+
     def listed_by_id(self, *id_lists):
         """For each list of ids, the stories listed as cards in that order: one query for all
         lists, which a cache of ids may have chosen, and no sort."""
         wanted = {pk for ids in id_lists for pk in ids}
-        found = {story.pk: story for story in self.filter(pk__in=wanted).for_listing().order_by()}
+        found = {story.pk: story for story in self.filter(pk__in=wanted).cards().order_by()}
         return [[found[pk] for pk in ids if pk in found] for ids in id_lists]
 
     def most_viewed(self):
