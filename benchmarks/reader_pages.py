@@ -107,12 +107,6 @@ def sql_profile(url, cold):
 
     client = Client(HTTP_USER_AGENT="bench")
     client.get(url)
-    if cold:
-        # Measured as in a worker that has rendered the page before: psycopg prepares a
-        # statement on the server after its fifth use on a connection.
-        for _ in range(6):
-            cache.clear()
-            client.get(url)
     tracked = statements_tracked(connection)
     counts, times, server_times = [], [], []
     for _ in range(SAMPLES):

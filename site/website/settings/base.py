@@ -118,16 +118,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Pages send the same few dozen statements again and again on kept connections. Bound on
-    # the server, psycopg prepares a statement after its fifth use on a connection, and
-    # PostgreSQL then stops parsing and planning it: about half its CPU for an uncached page.
-    # A pooler in transaction mode cannot keep prepared statements: set it to "off" behind one.
-    _threshold = os.environ.get("DJANGO_DB_PREPARE_THRESHOLD", "5")
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True,
-        prepare_threshold=None if _threshold == "off" else int(_threshold),
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes counts failed logins before Django checks the password. Its variant that is
