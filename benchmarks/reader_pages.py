@@ -5,7 +5,8 @@ Needs DATABASE_URL (PostgreSQL; scripts/bench.sh starts one; the benchmark works
 its own beside it and drops it afterwards) and `wrk` on the PATH. For each
 size it grows the corpus (news.corpus), then for every page prints:
 - the query count and the SQL time of one request, measured in this process, with the shared
-  fragments warm and with every cache emptied before the request;
+  fragments warm and with every cache emptied before the request, and for the latter also
+  PostgreSQL's own time (planning and execution, from pg_stat_statements: "cold pg");
 - req/s and p50/p99 latency from wrk against gunicorn (production settings, BENCH_WORKERS sync
   workers, no front cache) with BENCH_CONNECTIONS connections for BENCH_SECONDS per page.
 """
@@ -97,14 +98,17 @@ def reader_pages():
 
 
 def sql_profile(url, cold):
-    """(queries, SQL ms) of one GET, the median of SAMPLES."""
+    """(queries, SQL ms, PostgreSQL's ms) of one GET, the median of SAMPLES. SQL ms is timed
+    here, round trips included; PostgreSQL's ms is its own planning and execution of the
+    page's statements (None where pg_stat_statements is not loaded)."""
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
 
     client = Client(HTTP_USER_AGENT="bench")
     client.get(url)
-    counts, times = [], []
+    tracked = statements_tracked(connection)
+    counts, times, server_times = [], [], []
     for _ in range(SAMPLES):
         spent = []
 
@@ -117,12 +121,44 @@ def sql_profile(url, cold):
 
         if cold:
             cache.clear()
+        if tracked:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_stat_statements_reset()")
         with connection.execute_wrapper(timed):
             response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
+        if tracked:
+            server_times.append(server_ms(connection))
         counts.append(len(spent))
         times.append(sum(spent) * 1000)
-    return int(statistics.median(counts)), statistics.median(times)
+    return (
+        int(statistics.median(counts)),
+        statistics.median(times),
+        statistics.median(server_times) if server_times else None,
+    )
+
+
+def statements_tracked(connection):
+    """Whether PostgreSQL keeps statistics of statements (scripts/services.sh loads
+    pg_stat_statements, with planning tracked)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW shared_preload_libraries")
+        if "pg_stat_statements" not in cursor.fetchone()[0]:
+            return False
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+    return True
+
+
+def server_ms(connection):
+    """PostgreSQL's planning and execution ms of this database's statements since the last
+    reset, but for the statistics' own."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sum(total_plan_time + total_exec_time) FROM pg_stat_statements"
+            " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            " AND query NOT LIKE '%pg_stat_statements%'"
+        )
+        return float(cursor.fetchone()[0] or 0)
 
 
 def free_port():
@@ -216,19 +252,20 @@ def run(sizes, workdir):
         print(f"\n{ArticlePage.objects.count():,} stories (grown in {grown:.0f} s)")
         print(
             f"{'page':<14} {'queries':>7} {'SQL ms':>7} {'cold q':>6} {'cold ms':>7} "
-            f"{'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}"
+            f"{'cold pg':>7} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}"
         )
         pages = reader_pages()
         process, port = start_gunicorn(workdir)
         try:
             for label, url in pages:
-                queries, sql_ms = sql_profile(url, cold=False)
-                cold_queries, cold_ms = sql_profile(url, cold=True)
+                queries, sql_ms, _ = sql_profile(url, cold=False)
+                cold_queries, cold_ms, cold_pg = sql_profile(url, cold=True)
+                cold_pg = "-" if cold_pg is None else f"{cold_pg:.1f}"
                 wrk(f"http://127.0.0.1:{port}{url}", seconds=2)  # warm every worker
                 rate, p50, p99, errors = wrk(f"http://127.0.0.1:{port}{url}")
                 print(
                     f"{label:<14} {queries:>7} {sql_ms:>7.1f} {cold_queries:>6} {cold_ms:>7.1f} "
-                    f"{rate:>7.1f} {p50:>7.1f} {p99:>7.1f} {errors:>6}",
+                    f"{cold_pg:>7} {rate:>7.1f} {p50:>7.1f} {p99:>7.1f} {errors:>6}",
                     flush=True,
                 )
         finally:

@@ -208,7 +208,7 @@ class ExemplarPage(CachedPrivacyMixin, Page):
         """Live stories the editor chose, in their order, then the stories that link here."""
         stories = ArticlePage.objects.live().public()
         chosen_ids = [link.story_id for link in self.related_story_links.all()]
-        by_id = {story.pk: story for story in stories.filter(pk__in=chosen_ids).for_listing()}
+        by_id = {story.pk: story for story in stories.filter(pk__in=chosen_ids).cards()}
         chosen = list(dict.fromkeys(by_id[pk] for pk in chosen_ids if pk in by_id))
         linking_ids = (
             ReferenceIndex.get_references_to(self)
@@ -216,7 +216,7 @@ class ExemplarPage(CachedPrivacyMixin, Page):
             .annotate(source_id=Cast("object_id", models.IntegerField()))
             .values("source_id")
         )
-        linking = stories.filter(pk__in=linking_ids).exclude(pk__in=chosen_ids).for_listing()
+        linking = stories.filter(pk__in=linking_ids).exclude(pk__in=chosen_ids).cards()
         return chosen + list(linking[: max(self.related_count - len(chosen), 0)])
 
     def get_context(self, request, *args, **kwargs):

@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from website import fragments
 from website.blocks import StoryStreamBlock
-from website.pagination import paginate
+from website.pagination import heads, paginate
 from website.privacy import CachedPrivacyMixin, ReaderPageManager, ReaderPageQuerySet
 
 MIN_DATE = datetime.min.replace(tzinfo=UTC)
@@ -38,7 +38,7 @@ class SectionPage(CachedPrivacyMixin, Page):
     per_page = 20
 
     def get_stories(self):
-        return ArticlePage.objects.live().public().in_section(self).for_listing()
+        return ArticlePage.objects.live().public().in_section(self).cards()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -74,6 +74,13 @@ LISTING_RENDITIONS = ("fill-240x160", "fill-640x360")
 NEWEST_FIRST = (F("published_at").desc(), F("page_ptr").desc())
 
 
+def newest_ids(rows):
+    """The ids of (published_at, id) rows in NEWEST_FIRST's order."""
+    return [
+        pk for _, pk in sorted(rows, key=lambda row: (row[0] or MIN_DATE, row[1]), reverse=True)
+    ]
+
+
 class ArticlePageQuerySet(ReaderPageQuerySet):
     def in_section(self, section):
         """A section's stories, through the section kept on each story (indexed with the date),
@@ -97,11 +104,16 @@ class ArticlePageQuerySet(ReaderPageQuerySet):
             .newest()
         )
 
+    def cards(self):
+        """What a story card shows: `for_listing()` without the body, the largest column, which
+        no card shows (twenty bodies were most of what a page of cards read and decoded)."""
+        return self.for_listing().defer("body")
+
     def listed_by_id(self, *id_lists):
         """For each list of ids, the stories listed as cards in that order: one query for all
         lists, which a cache of ids may have chosen, and no sort."""
         wanted = {pk for ids in id_lists for pk in ids}
-        found = {story.pk: story for story in self.filter(pk__in=wanted).for_listing().order_by()}
+        found = {story.pk: story for story in self.filter(pk__in=wanted).cards().order_by()}
         return [[found[pk] for pk in ids if pk in found] for ids in id_lists]
 
     def most_viewed(self):
@@ -247,14 +259,18 @@ class ArticlePage(CachedPrivacyMixin, Page):
     def related_ids(self, stories):
         """Stories sharing the most tags (among each tag's newest), then the newest of the same
         section."""
-        shared = Counter()
-        for tag_id in self.tags.values_list("pk", flat=True):
-            shared.update(
-                ArticlePageTag.objects.filter(tag_id=tag_id)
-                .exclude(content_object_id=self.pk)
-                .order_by("-content_object_id")
-                .values_list("content_object_id", flat=True)[: self.related_candidates_per_tag]
-            )
+        tagged = ArticlePageTag.objects.exclude(content_object_id=self.pk)
+        candidates = heads(
+            [
+                (
+                    tagged.filter(tag_id=tag_id).order_by("-content_object_id"),
+                    self.related_candidates_per_tag,
+                )
+                for tag_id in self.tags.values_list("pk", flat=True)
+            ],
+            "content_object_id",
+        )
+        shared = Counter(pk for rows in candidates for (pk,) in rows)
         dated = stories.filter(pk__in=list(shared)).order_by().values_list("pk", "published_at")
         newest_first = sorted(dated, key=lambda row: row[1] or MIN_DATE, reverse=True)
         ranked = sorted(newest_first, key=lambda row: shared[row[0]], reverse=True)

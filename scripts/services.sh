@@ -48,8 +48,9 @@ start_postgres() {
   as_service_user mkdir -p "$STATE/pg"
   as_service_user "$bindir/initdb" -D "$STATE/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$STATE/pg-init.log" 2>&1 \
     || { cat "$STATE/pg-init.log" >&2; exit 1; }
+  # pg_stat_statements: the reader-page benchmark reports PostgreSQL's own time per page.
   as_service_user "$bindir/pg_ctl" -D "$STATE/pg/data" -l "$STATE/pg/server.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p $port -k $STATE/pg -F -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >&2 \
+    -o "-h 127.0.0.1 -p $port -k $STATE/pg -F -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on" start >&2 \
     || { cat "$STATE/pg/server.log" >&2; exit 1; }
   echo "$bindir" >"$STATE/pg.bindir"
   log "PostgreSQL on 127.0.0.1:$port"

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from . import fragments
+from .pagination import heads
 from .privacy import CachedPrivacyMixin, ReaderPageManager
 
 
@@ -238,14 +239,19 @@ class HomePage(CachedPrivacyMixin, Page):
 
     def choose_stories(self, sections, stories):
         """The newest stories overall and of each section, as ids: each list is one short walk
-        of a (date) or (section, date) index."""
-        stories = stories.filter(section__in=sections).newest().values_list("pk", flat=True)
-        latest = list(stories[: self.latest_count + 1])
-        by_section = {
-            section.pk: list(stories.in_section(section)[: self.stories_per_section])
-            for section in sections
+        of a (date) or (section, date) index, all in one query where the database allows."""
+        from news.models import newest_ids
+
+        stories = stories.filter(section__in=sections).newest()
+        latest, *blocks = heads(
+            [(stories, self.latest_count + 1)]
+            + [(stories.in_section(section), self.stories_per_section) for section in sections],
+            "published_at",
+            "pk",
+        )
+        return newest_ids(latest), {
+            section.pk: newest_ids(block) for section, block in zip(sections, blocks, strict=True)
         }
-        return latest, by_section
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

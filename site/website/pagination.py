@@ -1,5 +1,6 @@
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import QuerySet, Value
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -67,3 +68,22 @@ def paginate(request, items, per_page, counted_as=None):
         return paginator.page(max(number, 1))
     except EmptyPage:
         raise Http404(_("This page of the list does not exist.")) from None
+
+
+def heads(lists, *fields):
+    """`fields` of the first rows of several ordered querysets, given as (queryset, count):
+    one query where the database can combine sliced selects (PostgreSQL: a UNION ALL of them,
+    each still served by its own index), else one query each (SQLite). Each list's rows come
+    back in no particular order: the caller sorts them by what it selected."""
+    sliced = [
+        qs.annotate(_list=Value(i)).values_list(*fields, "_list")[:count]
+        for i, (qs, count) in enumerate(lists)
+    ]
+    if len(sliced) < 2 or not connection.features.supports_slicing_ordering_in_compound:
+        rows = [row for qs in sliced for row in qs]
+    else:
+        rows = sliced[0].union(*sliced[1:], all=True)
+    found = [[] for _ in sliced]
+    for row in rows:
+        found[row[-1]].append(row[:-1])
+    return found

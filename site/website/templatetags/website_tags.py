@@ -4,10 +4,11 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from wagtail import hooks
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from website import fragments
 from website.models import WebsiteLink
+from website.privacy import ReaderPageQuerySet
 
 register = template.Library()
 
@@ -70,7 +71,10 @@ def site_menu(context):
     site = Site.find_for_request(request) if request else None
 
     def render():
-        items = site.root_page.get_children().live().public().in_menu() if site else []
+        # Through the readers' queryset: its privacy rule comes from the cache, where
+        # Wagtail's `public()` reads every view restriction again.
+        pages = ReaderPageQuerySet(Page).child_of(site.root_page) if site else Page.objects.none()
+        items = pages.live().public().in_menu().order_by("path")
         return render_to_string("includes/site_menu.html", {"menu_items": items}, request=request)
 
     return fragments.cached(f"menu:{site.pk if site else 0}", render)
