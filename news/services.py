@@ -6,8 +6,9 @@ from functools import cache
 
 import nh3
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import F, Value
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 from treebeard.exceptions import PathOverflow
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
@@ -121,8 +122,7 @@ class StoryPublisher:
     are written once per batch. A story an editor is busy with (a draft, a schedule, a
     workflow, comments, aliases) goes through Wagtail's own `save_revision().publish()`.
 
-    New stories are still saved with `Page.save()`, their parent known to it as `add_child`
-    leaves it (`_cached_parent_obj`), so what `save()` derives from the parent stays right.
+    New stories are written in bulk, as `Page.save()` would write them one by one (`_insert`).
     Use one publisher per transaction: it locks the sections it adds to, as `add_child` does.
     """
 
@@ -148,7 +148,7 @@ class StoryPublisher:
         for section, legacy_id, fields in items:
             story = existing.get(legacy_id)
             if story is None:
-                story = self._create(section, legacy_id, fields, now)
+                story = self._new(section, legacy_id, fields, now)
                 new.append(story)
                 added[section] += 1
             elif story.pk in busy:
@@ -166,6 +166,7 @@ class StoryPublisher:
                     renamed[story.pk] = {"title": {"old": old_title, "new": story.title}}
                 changed.append(story)
             results.append((story, legacy_id not in existing))
+        self._insert(new)
         for section, count in added.items():
             section.numchild += count
             Page.objects.filter(pk=section.pk).update(numchild=F("numchild") + count)
@@ -193,7 +194,8 @@ class StoryPublisher:
         story.body = [("paragraph", RichText(clean_html(body_html)))] if body_html else []
         story.draft_title = story.title
 
-    def _create(self, section, legacy_id, fields, now):
+    def _new(self, section, legacy_id, fields, now):
+        """A new story in `section`, as `add_child` would have it before saving it."""
         story = ArticlePage(
             legacy_id=legacy_id,
             live=True,
@@ -207,11 +209,44 @@ class StoryPublisher:
         story.slug = self._take_slug(section, story.title)
         story.depth, story.path, story.numchild = section.depth + 1, self._next_path(section), 0
         story._cached_parent_obj = section  # as add_child leaves it
-        # A new translation key roots no site: spares `save()` asking the database (it asks
-        # for every page, to drop the site root cache).
-        story._is_site_root = False
-        story.save(clean=False, log_action=None)  # validated by the caller; logged in bulk
         return story
+
+    @staticmethod
+    def _insert(stories):
+        """Save new stories as `Page.save()` (validated by the caller, logged in bulk) would,
+        all in one insert into each of the two tables instead of two inserts and a savepoint
+        each (3.5 ms a story): the fields `save()` derives (the address, and what
+        `ArticlePage.save` takes from the section and the date), `pre_save` and `post_save`.
+        Not done, as no new story needs it: `save()` asking whether the page roots a site
+        (a fresh translation key cannot) and committing inline children (none yet)."""
+        if not stories:
+            return
+        using = router.db_for_write(ArticlePage)
+        for story in stories:
+            story._prepare_related_fields_for_save(operation_name="save")
+            section = story._cached_parent_obj
+            story.set_url_path(section)
+            story.section_id = section.pk
+            if story.published_at is None:
+                story.published_at = story.first_published_at
+            pre_save.send(ArticlePage, instance=story, raw=False, using=using, update_fields=None)
+        pages = Page._base_manager.using(using)
+        fields = [field for field in Page._meta.local_concrete_fields if not field.primary_key]
+        for story, (pk,) in zip(stories, pages._batched_insert(stories, fields, None), strict=True):
+            story.id = story.page_ptr_id = pk
+        ArticlePage._base_manager.using(using)._batched_insert(
+            stories, ArticlePage._meta.local_concrete_fields, None
+        )
+        for story in stories:
+            story._state.adding, story._state.db = False, using
+            post_save.send(
+                ArticlePage,
+                instance=story,
+                created=True,
+                update_fields=None,
+                raw=False,
+                using=using,
+            )
 
     def _children_of(self, section):
         if section.path not in self._children:
