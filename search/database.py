@@ -14,7 +14,8 @@ import operator
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.expressions import RawSQL
 
 from website.text import fold
 
@@ -65,9 +66,26 @@ def _near(pair):
     return f" {first} ([^ ]+ ){{0,{ranking.PAIR_SLOP}}}{second} "
 
 
-def _paired(column, pair):
+def _written(tests, glue="AND"):
+    """A condition of `(SQL, parameter)` tests, all to pass (or one, with `glue` "OR"), as
+    SQL (see `_keyed`)."""
+    return RawSQL(
+        f"({f' {glue} '.join(sql for sql, _ in tests)})",
+        [param for _, param in tests],
+        output_field=BooleanField(),
+    )
+
+
+def _paired(column, pair, written=False):
     """Rows whose `column` holds the two words of `pair` in order, at most
-    `ranking.PAIR_SLOP` words apart."""
+    `ranking.PAIR_SLOP` words apart; `written`: as SQL, for the row of `search_entry`
+    itself (words are letters and digits only: nothing to escape in a LIKE pattern)."""
+    if written:
+        return _written(
+            [(f"{column} LIKE %s", f"%{_needle(pair[:1])}%")]
+            + [(f"{column} LIKE %s", f"%{_needle(pair[1:])}%")]
+            + [(f"{column} ~ %s", _near(pair))]
+        )
     return (
         _contains([column], [pair[:1]])
         & _contains([column], [pair[1:]])
@@ -78,6 +96,32 @@ def _paired(column, pair):
 def _key(field, copy, word):
     """The key of `search_entry` saying that `field`'s `copy` holds `word`."""
     return f"{field[0]}{copy[0]}:{word}"
+
+
+def _keyed(keys, operator="&&"):
+    """Rows of `search_entry` whose keys hold one of `keys` (`&&`) or all of them (`@>`): a
+    test of its GIN index, written as SQL rather than built by the ORM, which spent more CPU
+    compiling a results page's few dozen of them than PostgreSQL spends answering them.
+    `keys` unqualified: inside a subquery it is the subquery's own table."""
+    return RawSQL(f"keys {operator} %s::text[]", (list(keys),), output_field=BooleanField())
+
+
+def _any(tests):
+    """SQL and parameters of the rows passing one of `tests`, each (SQL, parameters)."""
+    tests = list(tests)
+    return (
+        f"({' OR '.join(sql for sql, _ in tests)})",
+        [param for _, params in tests for param in params],
+    )
+
+
+def _exists(tests):
+    """SQL and parameters of whether some row of `search_entry` passes every one of `tests`,
+    each (SQL, parameters): read from the index alone."""
+    return (
+        f"EXISTS (SELECT 1 FROM search_entry WHERE {' AND '.join(sql for sql, _ in tests)})",
+        [param for _, params in tests for param in params],
+    )
 
 
 class DatabaseEngine(Engine):
@@ -118,9 +162,7 @@ class DatabaseEngine(Engine):
         if not self.indexed:
             return _contains([f"{field}_{copy}" for field in fields], forms)
         if all(len(form) == 1 for form in forms):
-            return Q(
-                keys__overlap=[_key(field, copy, word) for field in fields for (word,) in forms]
-            )
+            return _keyed(_key(field, copy, word) for field in fields for (word,) in forms)
         # A phrase (its only form): the index finds the rows holding each pair of its words
         # (folded) in one of the fields. That is the phrase itself when it is two words on the
         # folded copy; otherwise the text there tells whether they all follow each other.
@@ -129,7 +171,7 @@ class DatabaseEngine(Engine):
         holds = functools.reduce(
             operator.and_,
             (
-                Q(keys__overlap=[f"{field[0]}f:{first} {second}" for field in fields])
+                Q(_keyed(f"{field[0]}f:{first} {second}" for field in fields))
                 for first, second in itertools.pairwise(folded)
             ),
         )
@@ -145,10 +187,19 @@ class DatabaseEngine(Engine):
         row (it is short and in the row) and reads the rows holding a lead's or a body's words
         once from the index: only those `within` (a condition on the index, which then reads
         the rows both hold rather than every row holding a common word)."""
-        if not self.indexed or fields == ["title"]:
+        if not self.indexed:
             return _contains([f"{field}_{copy}" for field in fields], forms)
-        held = SearchEntry.objects.filter(self.holds(fields, copy, forms), within)
-        return Q(pk__in=held.values("pk"))
+        if fields == ["title"]:  # as SQL, words being letters and digits (`_paired`)
+            return _written(
+                [(f"title_{copy} LIKE %s", f"%{_needle(form)}%") for form in forms], "OR"
+            )
+        holds = self.holds(fields, copy, forms)
+        if not isinstance(holds, RawSQL):  # a phrase: its order is checked on the documents
+            return Q(pk__in=SearchEntry.objects.filter(holds, within).values("pk"))
+        tests = [holds] if within is EVERYWHERE else [holds, within]
+        sql = " AND ".join(test.sql for test in tests)
+        params = [param for test in tests for param in test.params]
+        return Q(pk__in=RawSQL(f"SELECT id FROM search_entry WHERE {sql}", params))
 
     def matching(self, units):
         """Rows holding every phrase and enough of the words (`ranking.required`)."""
@@ -214,8 +265,14 @@ class DatabaseEngine(Engine):
         # (several times slower) only runs on titles holding both words.
         for exact, folded in ranking.pairs(units):
             total = total + Case(
-                When(_paired("title_words", exact), then=Value(ranking.PAIR["exact"])),
-                When(_paired("title_folded", folded), then=Value(ranking.PAIR["folded"])),
+                When(
+                    _paired("title_words", exact, self.indexed),
+                    then=Value(ranking.PAIR["exact"]),
+                ),
+                When(
+                    _paired("title_folded", folded, self.indexed),
+                    then=Value(ranking.PAIR["folded"]),
+                ),
                 default=Value(0),
                 output_field=IntegerField(),
             )
@@ -311,6 +368,13 @@ class DatabaseEngine(Engine):
                 default=Value(0),
                 output_field=IntegerField(),
             )
+        if self.indexed:
+            # Written once: Django hashes and compiles the whole expression again for every
+            # statement it appears in (each tier's, then the whole ranking's).
+            rows_query = SearchEntry.objects.all().query
+            compiler = rows_query.get_compiler(connection=connection)
+            sql, params = compiler.compile(score.resolve_expression(rows_query))
+            score = RawSQL(sql, params, output_field=IntegerField())
         return rows.annotate(score=score).order_by("-score", "-date", "-pk")
 
     def keys_in(self, fields, units):
@@ -350,8 +414,9 @@ class DatabaseEngine(Engine):
                     for points, field, how in self.ways_outside(fields, unit):
                         if (unit, field, how) not in tests:
                             forms = self.ways(unit)[how]
-                            held = self.rows().filter(self.may_hold(field, COPIES[how], forms))
-                            tests[unit, field, how] = self.compiled(Exists(held))
+                            tests[unit, field, how] = _exists(
+                                [self.may_hold(field, COPIES[how], forms)]
+                            )
                         sql, held_params = tests[unit, field, how]
                         whens.append(f"WHEN {sql} THEN {points}")
                         params += held_params
@@ -380,13 +445,10 @@ class DatabaseEngine(Engine):
             ways = self.ways_outside(fields, unit)
             total += top
             together.append(
-                functools.reduce(
-                    operator.or_,
-                    (
-                        self.may_hold(field, COPIES[how], self.ways(unit)[how])
-                        for points, field, how in ways
-                        if points == top
-                    ),
+                _any(
+                    self.may_hold(field, COPIES[how], self.ways(unit)[how])
+                    for points, field, how in ways
+                    if points == top
                 )
             )
             lower = [points for points, _, _ in ways if points < top]
@@ -396,26 +458,23 @@ class DatabaseEngine(Engine):
                 steps.append(top)
         if not steps:
             return str(total), []
-        held, params = self.compiled(Exists(self.rows().filter(*together)))
+        held, params = _exists(together)
         return f"(CASE WHEN {held} THEN {total} ELSE {total - min(steps)} END)", params
 
     def may_hold(self, field, copy, forms):
-        """Rows whose `field`'s `copy` holds every word of one of `forms`: all that hold a
-        form, read from the index alone (word order is not checked)."""
+        """SQL and parameters of the rows whose `field`'s `copy` holds every word of one of
+        `forms`: all that hold a form, read from the index alone (word order is not checked)."""
         singles = [_key(field, copy, word) for (word, *more) in forms if not more]
-        held = [Q(keys__overlap=singles)] if singles else []
+        held = [_keyed(singles)] if singles else []
         held += [
-            Q(keys__contains=[_key(field, copy, word) for word in form])
+            _keyed((_key(field, copy, word) for word in form), "@>")
             for form in forms
             if len(form) > 1
         ]
-        return functools.reduce(operator.or_, held)
-
-    def compiled(self, expression):
-        """SQL and parameters of an expression over `search_entry`."""
-        rows = SearchEntry.objects.all()
-        compiler = rows.query.get_compiler(connection=connection)
-        return compiler.compile(expression.resolve_expression(rows.query))
+        return (
+            f"({' OR '.join(test.sql for test in held)})",
+            [param for test in held for param in test.params],
+        )
 
     def first(self, query, ranked, order, count):
         """SQL and parameters of the first `count` of the `ranked` entries (their columns of
@@ -435,7 +494,7 @@ class DatabaseEngine(Engine):
             return whole, params
         ctes, cte_params, branches, failed = [], [], [], []
         for n, (fields, narrow) in enumerate(TIERS):
-            within = Q(keys__overlap=self.keys_in(fields, query.units))
+            within = _keyed(self.keys_in(fields, query.units))
             # Scored as the whole ranking unless `narrow`: the same expression, filtered.
             head = self.ranked(query, within, narrow) if narrow else ranked.filter(within)
             head = head.values(*order)[:count]
