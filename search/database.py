@@ -38,7 +38,10 @@ from .spelling import near
 COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
 # No condition: `within` a ranking that reads every matching row.
 EVERYWHERE = Q()
-# Matches counted below this are all ranked at once: that costs less than ranking some first.
+# When the count read fewer matching rows than this, they are all ranked at once: that costs
+# less than ranking some first. Rows read, not the total: with a filter chosen, a word most
+# stories hold still has every matching row read (and each of its lookups built whole) when
+# ranked at once, however few pass the filter.
 RANK_ALL_BELOW = 5000
 # The fields whose rows holding a word of the query are ranked first, in turn (`first`), and
 # whether their lookups of leads and bodies read only those rows: few hold a word in the title,
@@ -131,7 +134,8 @@ class DatabaseEngine(Engine):
         self._forms = {}
         # `best`'s answer, by the query's units.
         self._best = {}
-        # The last query `summary` counted, and its total: a page's hits follow its count.
+        # The last query `summary` counted, and the matching rows it read: a page's hits
+        # follow its count.
         self._counted = (None, None)
         self.indexed = connection.vendor == "postgresql"
 
@@ -345,7 +349,7 @@ class DatabaseEngine(Engine):
             ][:FACET_SIZE]
             for name, held in counts.items()
         }
-        self._counted = (query, total)
+        self._counted = (query, sum(n for *_, n in found))
         return Summary(COUNT_LIMIT if capped else total, facets, capped)
 
     def ranked(self, query, within=EVERYWHERE, narrow=False):
@@ -484,12 +488,12 @@ class DatabaseEngine(Engine):
         only. The entries holding a word of the query in their title are ranked first (the
         index finds them); when `count` of them score above `bound`, what any other row can
         score, they are the answer and the other rows are never scored. Otherwise the same
-        with the title or lead, and then every matching row (at once when `summary` counted
+        with the title or lead, and then every matching row (at once when `summary` read
         few). All in one statement: each test is an init plan, each later ranking behind a
         one-time filter that PostgreSQL runs only when the tests before it failed."""
         whole, params = ranked.values(*order)[:count].query.sql_with_params()
-        counted, total = self._counted
-        few = counted == query and total < RANK_ALL_BELOW
+        counted, read = self._counted
+        few = counted == query and read < RANK_ALL_BELOW
         if query.sort != "relevance" or query.named or few:
             return whole, params
         ctes, cte_params, branches, failed = [], [], [], []
