@@ -375,10 +375,7 @@ class DatabaseEngine(Engine):
         if self.indexed:
             # Written once: Django hashes and compiles the whole expression again for every
             # statement it appears in (each tier's, then the whole ranking's).
-            rows_query = SearchEntry.objects.all().query
-            compiler = rows_query.get_compiler(connection=connection)
-            sql, params = compiler.compile(score.resolve_expression(rows_query))
-            score = RawSQL(sql, params, output_field=IntegerField())
+            score = RawSQL(*self.compiled(score), output_field=IntegerField())
         return rows.annotate(score=score).order_by("-score", "-date", "-pk")
 
     def keys_in(self, fields, units):
@@ -475,10 +472,13 @@ class DatabaseEngine(Engine):
             for form in forms
             if len(form) > 1
         ]
-        return (
-            f"({' OR '.join(test.sql for test in held)})",
-            [param for test in held for param in test.params],
-        )
+        return _any((test.sql, test.params) for test in held)
+
+    def compiled(self, expression):
+        """SQL and parameters of an expression over `search_entry`."""
+        rows = SearchEntry.objects.all()
+        compiler = rows.query.get_compiler(connection=connection)
+        return compiler.compile(expression.resolve_expression(rows.query))
 
     def first(self, query, ranked, order, count):
         """SQL and parameters of the first `count` of the `ranked` entries (their columns of
