@@ -14,7 +14,8 @@ import operator
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.expressions import RawSQL
 
 from website.text import fold
 
@@ -37,7 +38,10 @@ from .spelling import near
 COPIES = {"exact": "words", "folded": "folded", "typo": "folded"}
 # No condition: `within` a ranking that reads every matching row.
 EVERYWHERE = Q()
-# Matches counted below this are all ranked at once: that costs less than ranking some first.
+# When the count read fewer matching rows than this, they are all ranked at once: that costs
+# less than ranking some first. Rows read, not the total: with a filter chosen, a word most
+# stories hold still has every matching row read (and each of its lookups built whole) when
+# ranked at once, however few pass the filter.
 RANK_ALL_BELOW = 5000
 # The fields whose rows holding a word of the query are ranked first, in turn (`first`), and
 # whether their lookups of leads and bodies read only those rows: few hold a word in the title,
@@ -65,9 +69,26 @@ def _near(pair):
     return f" {first} ([^ ]+ ){{0,{ranking.PAIR_SLOP}}}{second} "
 
 
-def _paired(column, pair):
+def _written(tests, glue="AND"):
+    """A condition of `(SQL, parameter)` tests, all to pass (or one, with `glue` "OR"), as
+    SQL (see `_keyed`)."""
+    return RawSQL(
+        f"({f' {glue} '.join(sql for sql, _ in tests)})",
+        [param for _, param in tests],
+        output_field=BooleanField(),
+    )
+
+
+def _paired(column, pair, written=False):
     """Rows whose `column` holds the two words of `pair` in order, at most
-    `ranking.PAIR_SLOP` words apart."""
+    `ranking.PAIR_SLOP` words apart; `written`: as SQL, for the row of `search_entry`
+    itself (words are letters and digits only: nothing to escape in a LIKE pattern)."""
+    if written:
+        return _written(
+            [(f"{column} LIKE %s", f"%{_needle(pair[:1])}%")]
+            + [(f"{column} LIKE %s", f"%{_needle(pair[1:])}%")]
+            + [(f"{column} ~ %s", _near(pair))]
+        )
     return (
         _contains([column], [pair[:1]])
         & _contains([column], [pair[1:]])
@@ -80,6 +101,32 @@ def _key(field, copy, word):
     return f"{field[0]}{copy[0]}:{word}"
 
 
+def _keyed(keys, operator="&&"):
+    """Rows of `search_entry` whose keys hold one of `keys` (`&&`) or all of them (`@>`): a
+    test of its GIN index, written as SQL rather than built by the ORM, which spent more CPU
+    compiling a results page's few dozen of them than PostgreSQL spends answering them.
+    `keys` unqualified: inside a subquery it is the subquery's own table."""
+    return RawSQL(f"keys {operator} %s::text[]", (list(keys),), output_field=BooleanField())
+
+
+def _any(tests):
+    """SQL and parameters of the rows passing one of `tests`, each (SQL, parameters)."""
+    tests = list(tests)
+    return (
+        f"({' OR '.join(sql for sql, _ in tests)})",
+        [param for _, params in tests for param in params],
+    )
+
+
+def _exists(tests):
+    """SQL and parameters of whether some row of `search_entry` passes every one of `tests`,
+    each (SQL, parameters): read from the index alone."""
+    return (
+        f"EXISTS (SELECT 1 FROM search_entry WHERE {' AND '.join(sql for sql, _ in tests)})",
+        [param for _, params in tests for param in params],
+    )
+
+
 class DatabaseEngine(Engine):
     name = "database"
 
@@ -87,7 +134,8 @@ class DatabaseEngine(Engine):
         self._forms = {}
         # `best`'s answer, by the query's units.
         self._best = {}
-        # The last query `summary` counted, and its total: a page's hits follow its count.
+        # The last query `summary` counted, and the matching rows it read: a page's hits
+        # follow its count.
         self._counted = (None, None)
         self.indexed = connection.vendor == "postgresql"
 
@@ -118,9 +166,7 @@ class DatabaseEngine(Engine):
         if not self.indexed:
             return _contains([f"{field}_{copy}" for field in fields], forms)
         if all(len(form) == 1 for form in forms):
-            return Q(
-                keys__overlap=[_key(field, copy, word) for field in fields for (word,) in forms]
-            )
+            return _keyed(_key(field, copy, word) for field in fields for (word,) in forms)
         # A phrase (its only form): the index finds the rows holding each pair of its words
         # (folded) in one of the fields. That is the phrase itself when it is two words on the
         # folded copy; otherwise the text there tells whether they all follow each other.
@@ -129,7 +175,7 @@ class DatabaseEngine(Engine):
         holds = functools.reduce(
             operator.and_,
             (
-                Q(keys__overlap=[f"{field[0]}f:{first} {second}" for field in fields])
+                Q(_keyed(f"{field[0]}f:{first} {second}" for field in fields))
                 for first, second in itertools.pairwise(folded)
             ),
         )
@@ -145,10 +191,19 @@ class DatabaseEngine(Engine):
         row (it is short and in the row) and reads the rows holding a lead's or a body's words
         once from the index: only those `within` (a condition on the index, which then reads
         the rows both hold rather than every row holding a common word)."""
-        if not self.indexed or fields == ["title"]:
+        if not self.indexed:
             return _contains([f"{field}_{copy}" for field in fields], forms)
-        held = SearchEntry.objects.filter(self.holds(fields, copy, forms), within)
-        return Q(pk__in=held.values("pk"))
+        if fields == ["title"]:  # as SQL, words being letters and digits (`_paired`)
+            return _written(
+                [(f"title_{copy} LIKE %s", f"%{_needle(form)}%") for form in forms], "OR"
+            )
+        holds = self.holds(fields, copy, forms)
+        if not isinstance(holds, RawSQL):  # a phrase: its order is checked on the documents
+            return Q(pk__in=SearchEntry.objects.filter(holds, within).values("pk"))
+        tests = [holds] if within is EVERYWHERE else [holds, within]
+        sql = " AND ".join(test.sql for test in tests)
+        params = [param for test in tests for param in test.params]
+        return Q(pk__in=RawSQL(f"SELECT id FROM search_entry WHERE {sql}", params))
 
     def matching(self, units):
         """Rows holding every phrase and enough of the words (`ranking.required`)."""
@@ -214,8 +269,14 @@ class DatabaseEngine(Engine):
         # (several times slower) only runs on titles holding both words.
         for exact, folded in ranking.pairs(units):
             total = total + Case(
-                When(_paired("title_words", exact), then=Value(ranking.PAIR["exact"])),
-                When(_paired("title_folded", folded), then=Value(ranking.PAIR["folded"])),
+                When(
+                    _paired("title_words", exact, self.indexed),
+                    then=Value(ranking.PAIR["exact"]),
+                ),
+                When(
+                    _paired("title_folded", folded, self.indexed),
+                    then=Value(ranking.PAIR["folded"]),
+                ),
                 default=Value(0),
                 output_field=IntegerField(),
             )
@@ -288,7 +349,7 @@ class DatabaseEngine(Engine):
             ][:FACET_SIZE]
             for name, held in counts.items()
         }
-        self._counted = (query, total)
+        self._counted = (query, sum(n for *_, n in found))
         return Summary(COUNT_LIMIT if capped else total, facets, capped)
 
     def ranked(self, query, within=EVERYWHERE, narrow=False):
@@ -311,6 +372,10 @@ class DatabaseEngine(Engine):
                 default=Value(0),
                 output_field=IntegerField(),
             )
+        if self.indexed:
+            # Written once: Django hashes and compiles the whole expression again for every
+            # statement it appears in (each tier's, then the whole ranking's).
+            score = RawSQL(*self.compiled(score), output_field=IntegerField())
         return rows.annotate(score=score).order_by("-score", "-date", "-pk")
 
     def keys_in(self, fields, units):
@@ -350,8 +415,9 @@ class DatabaseEngine(Engine):
                     for points, field, how in self.ways_outside(fields, unit):
                         if (unit, field, how) not in tests:
                             forms = self.ways(unit)[how]
-                            held = self.rows().filter(self.may_hold(field, COPIES[how], forms))
-                            tests[unit, field, how] = self.compiled(Exists(held))
+                            tests[unit, field, how] = _exists(
+                                [self.may_hold(field, COPIES[how], forms)]
+                            )
                         sql, held_params = tests[unit, field, how]
                         whens.append(f"WHEN {sql} THEN {points}")
                         params += held_params
@@ -380,13 +446,10 @@ class DatabaseEngine(Engine):
             ways = self.ways_outside(fields, unit)
             total += top
             together.append(
-                functools.reduce(
-                    operator.or_,
-                    (
-                        self.may_hold(field, COPIES[how], self.ways(unit)[how])
-                        for points, field, how in ways
-                        if points == top
-                    ),
+                _any(
+                    self.may_hold(field, COPIES[how], self.ways(unit)[how])
+                    for points, field, how in ways
+                    if points == top
                 )
             )
             lower = [points for points, _, _ in ways if points < top]
@@ -396,20 +459,20 @@ class DatabaseEngine(Engine):
                 steps.append(top)
         if not steps:
             return str(total), []
-        held, params = self.compiled(Exists(self.rows().filter(*together)))
+        held, params = _exists(together)
         return f"(CASE WHEN {held} THEN {total} ELSE {total - min(steps)} END)", params
 
     def may_hold(self, field, copy, forms):
-        """Rows whose `field`'s `copy` holds every word of one of `forms`: all that hold a
-        form, read from the index alone (word order is not checked)."""
+        """SQL and parameters of the rows whose `field`'s `copy` holds every word of one of
+        `forms`: all that hold a form, read from the index alone (word order is not checked)."""
         singles = [_key(field, copy, word) for (word, *more) in forms if not more]
-        held = [Q(keys__overlap=singles)] if singles else []
+        held = [_keyed(singles)] if singles else []
         held += [
-            Q(keys__contains=[_key(field, copy, word) for word in form])
+            _keyed((_key(field, copy, word) for word in form), "@>")
             for form in forms
             if len(form) > 1
         ]
-        return functools.reduce(operator.or_, held)
+        return _any((test.sql, test.params) for test in held)
 
     def compiled(self, expression):
         """SQL and parameters of an expression over `search_entry`."""
@@ -425,17 +488,17 @@ class DatabaseEngine(Engine):
         only. The entries holding a word of the query in their title are ranked first (the
         index finds them); when `count` of them score above `bound`, what any other row can
         score, they are the answer and the other rows are never scored. Otherwise the same
-        with the title or lead, and then every matching row (at once when `summary` counted
+        with the title or lead, and then every matching row (at once when `summary` read
         few). All in one statement: each test is an init plan, each later ranking behind a
         one-time filter that PostgreSQL runs only when the tests before it failed."""
         whole, params = ranked.values(*order)[:count].query.sql_with_params()
-        counted, total = self._counted
-        few = counted == query and total < RANK_ALL_BELOW
+        counted, read = self._counted
+        few = counted == query and read < RANK_ALL_BELOW
         if query.sort != "relevance" or query.named or few:
             return whole, params
         ctes, cte_params, branches, failed = [], [], [], []
         for n, (fields, narrow) in enumerate(TIERS):
-            within = Q(keys__overlap=self.keys_in(fields, query.units))
+            within = _keyed(self.keys_in(fields, query.units))
             # Scored as the whole ranking unless `narrow`: the same expression, filtered.
             head = self.ranked(query, within, narrow) if narrow else ranked.filter(within)
             head = head.values(*order)[:count]

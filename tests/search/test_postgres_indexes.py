@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from search.bench import Corpus
+from search import database
+from search.bench import SECTIONS, Corpus
 from search.database import DatabaseEngine
 from search.query import SearchQuery
 
@@ -149,6 +150,23 @@ def test_rows_holding_no_word_in_their_title_change_nothing_on_the_page(corpus):
         expected = whole_ranking(engine, query, offset)
         assert expected, text
         assert first_page(engine, query, offset) == expected, text
+
+
+def test_a_filter_leaves_a_common_word_ranked_by_its_title_rows_first(corpus, monkeypatch):
+    """Narrowed to one section, a word most rows hold has few results but every match still
+    read (and each lookup built whole) if all were ranked at once: what decides is the rows
+    the count read, so its title rows are ranked first, and the page is the whole ranking's."""
+    monkeypatch.setattr(database, "RANK_ALL_BELOW", 1000)
+    engine = DatabaseEngine()
+    params = {"q": corpus.words[30], "section": SECTIONS[3]}
+    query = SearchQuery.from_params(params, kinds=["bench"])
+    summary = engine.summary(query)
+    # Each section counted without its own filter: every match was read.
+    assert summary.total < 1000 <= sum(n for _, n in summary.facets["section"])
+    expected = whole_ranking(engine, query, 0)
+    with CaptureQueriesContext(connection) as queries:
+        assert first_page(engine, query, 0) == expected
+    assert any("head0" in q["sql"] for q in queries)
 
 
 def test_a_common_word_scores_only_the_rows_holding_it_in_their_title(corpus):
