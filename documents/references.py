@@ -13,6 +13,7 @@ the same reference. Offsets are into `clean(text)`, which is what callers replac
 
 import dataclasses
 import datetime
+import functools
 import re
 
 from website.text import clean, fold, match_key
@@ -108,7 +109,15 @@ def _folded(text):
     folded = fold(text)
     if len(folded) == len(text):
         return folded
-    return "".join(f if len(f := fold(char)) == 1 else char for char in text)
+    return "".join(map(_fold_char, text))
+
+
+# Text that is not NFC (decomposed marks, common in old stories) is folded letter by letter:
+# a whole import's bodies are a few dozen distinct letters.
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char):
+    folded = fold(char)
+    return folded if len(folded) == 1 else char
 
 
 def _date(match):
