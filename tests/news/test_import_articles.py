@@ -98,6 +98,11 @@ def test_duplicate_id_in_one_file_is_refused_whole(home, tmp_path):
     assert ArticlePage.objects.count() == 0
 
 
+def import_body(tmp_path, body):
+    """Import one legacy story whose body is `body`."""
+    run(write_lines(tmp_path / "old.jsonl", [legacy_story(1, body_html=body)]))
+
+
 @pytest.mark.django_db
 def test_body_html_is_cleaned_to_what_rich_text_allows(home, tmp_path, client):
     body = (
@@ -106,8 +111,7 @@ def test_body_html_is_cleaned_to_what_rich_text_allows(home, tmp_path, client):
         '<iframe src="https://evil.example"></iframe><h2>Tiêu đề phụ</h2>'
         '<p><img src="x" onerror="alert(2)">Hết.</p>'
     )
-    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1, body_html=body)])
-    run(path)
+    import_body(tmp_path, body)
     html = client.get(ArticlePage.objects.get().url).content.decode()
     body_html = html[html.index('class="story-body"') : html.index("</article>")]
     for forbidden in ("<script", "onclick", "onmouseover", "onerror", "<iframe", "alert("):
@@ -125,8 +129,7 @@ def test_body_html_keeps_only_what_the_story_editor_could_write(home, tmp_path, 
         '<a href="/tin/1" title="t" target="_blank">trong</a> '
         '<a href="mailto:ubnd@kienluong.gov.vn">thư</a></p><!-- ghi chú --><ul><li>một<li>hai</ul>'
     )
-    path = write_lines(tmp_path / "old.jsonl", [legacy_story(1, body_html=body)])
-    run(path)
+    import_body(tmp_path, body)
     assert ArticlePage.objects.get().body[0].value.source == (
         '<p>Khối cũ</p>Tựa lớn<p><a>xấu</a> <a>xấu</a> <a href="/tin/1">trong</a> '
         '<a href="mailto:ubnd@kienluong.gov.vn">thư</a></p><ul><li>một</li><li>hai</li></ul>'
