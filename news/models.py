@@ -2,8 +2,8 @@ from collections import Counter
 from datetime import UTC, datetime
 
 from django.core.validators import MaxLengthValidator
-from django.db import models
-from django.db.models import F, Prefetch
+from django.db import models, transaction
+from django.db.models import Count, F, Prefetch
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -43,7 +43,11 @@ class SectionPage(CachedPrivacyMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(
-            request, self.get_stories, self.per_page, counted_as=f"section:{self.pk}"
+            request,
+            self.get_stories,
+            self.per_page,
+            counted_as=f"section:{self.pk}",
+            count=lambda: SectionStoryCount.read(self.pk),
         )
         return context
 
@@ -345,6 +349,57 @@ class ArticleViewCount(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {self.views}"
+
+
+class SectionStoryCount(models.Model):
+    """How many stories a section lists (live and public), written whenever that may change
+    (news/signal_handlers.py): counting them for the page links read every one of a section's
+    index entries, 9–16 ms for 17,000 stories. Kept apart from the page, so that publishing a
+    revision of the section never rolls it back."""
+
+    section = models.OneToOneField(
+        SectionPage, primary_key=True, on_delete=models.CASCADE, related_name="story_count"
+    )
+    stories = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("section story count")
+
+    def __str__(self):
+        return f"{self.section_id}: {self.stories}"
+
+    @classmethod
+    def read(cls, section_id):
+        found = cls.objects.filter(pk=section_id).values_list("stories", flat=True).first()
+        if found is None:
+            # A section new since the count was kept: its row is committed before counting,
+            # so that a change committed meanwhile is counted here or by its own recount.
+            cls.objects.bulk_create([cls(section_id=section_id)], ignore_conflicts=True)
+            found = cls.recount([section_id]).get(section_id, 0)
+        return found
+
+    @classmethod
+    def recount(cls, section_ids=None):
+        """Count the sections' stories again (every section's with None). The rows are locked
+        before counting: a change committed before the lock is counted here, one committed
+        after it by its own recount, which waits for the lock and counts afresh."""
+        with transaction.atomic():
+            rows = cls.objects.select_for_update().order_by("pk")
+            if section_ids is not None:
+                rows = rows.filter(pk__in=section_ids)
+            counts = dict.fromkeys(rows.values_list("pk", flat=True), 0)
+            counts.update(
+                ArticlePage.objects.live()
+                .exclude(ArticlePage.objects.private_q(fresh=True))
+                .filter(section_id__in=counts)
+                .order_by()
+                .values_list("section")
+                .annotate(Count("pk"))
+            )
+            cls.objects.bulk_update(
+                [cls(section_id=pk, stories=n) for pk, n in counts.items()], ["stories"]
+            )
+        return counts
 
 
 class Feedback(models.Model):

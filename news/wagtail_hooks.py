@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import archive
+from . import archive, signal_handlers
 from .models import ArticlePage, Feedback
 
 
@@ -35,6 +35,9 @@ class FeedbackViewSet(SnippetViewSet):
 
 
 register_snippet(FeedbackViewSet)
+
+
+hooks.register("defer_during_import", signal_handlers.counts_deferred)
 
 
 @hooks.register("before_delete_page")

@@ -44,12 +44,13 @@ def _rows_at(rows, index):
     return rows[index]
 
 
-def paginate(request, items, per_page, counted_as=None):
+def paginate(request, items, per_page, counted_as=None, count=None):
     """The page of `items` (a queryset, or a function returning one) that `?page=` asks for.
 
     Counting a list reads every row it holds; with `counted_as` (a name for this list and its
     filters), the count is kept until the content changes, and a function's queryset is built
-    only when the page's rows are read.
+    only when the page's rows are read; `count` (a function) gives it where the list's owner
+    keeps one instead of counting.
 
     A missing, malformed or non-positive number means the first page, so an old or mistyped
     link still lands somewhere useful; a number past the end is a 404 rather than a copy of
@@ -59,7 +60,7 @@ def paginate(request, items, per_page, counted_as=None):
         items = Deferred(items) if counted_as is not None else items()
     paginator = Paginator(items, per_page)
     if counted_as is not None:
-        paginator.count = fragments.cached(f"count:{counted_as}", items.count)
+        paginator.count = fragments.cached(f"count:{counted_as}", count or items.count)
     try:
         number = int(request.GET.get("page", "1"))
     except ValueError:

@@ -20,8 +20,12 @@ def _restrictions():
     return [(path, pk) for pk, path in restricted.items()], aliases
 
 
-def restricted_paths():
-    restrictions, _aliases = fragments.cached("view-restrictions", _restrictions)
+def restricted_paths(fresh=False):
+    """`fresh`: read now, for what is written from it (the cache may still hold the paths of
+    before a change that this transaction made)."""
+    restrictions, _aliases = (
+        _restrictions() if fresh else fragments.cached("view-restrictions", _restrictions)
+    )
     return {path for path, _pk in restrictions}
 
 
@@ -33,11 +37,11 @@ class ReaderPageQuerySet(PageQuerySet):
         at 100,000 stories)."""
         return ~Q(pk__in=Page.objects.filter(live=False).values("pk"))
 
-    def private_q(self):
+    def private_q(self, fresh=False):
         """Wagtail's rule (a restricted page and everything below it) from the cache, instead
         of reading every restriction for each listing."""
         q = Q()
-        for path in restricted_paths():
+        for path in restricted_paths(fresh):
             q |= Q(path__startswith=path)
         return q if q else Q(pk__in=[])
 
