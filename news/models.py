@@ -5,7 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import Count, F, Prefetch
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -260,6 +260,11 @@ class ArticlePage(CachedPrivacyMixin, Page):
     def get_section(self):
         return self.get_parent().specific_deferred
 
+    @cached_property
+    def tag_list(self):
+        """The story's tags, read once for the page and for its related stories."""
+        return list(self.tags.all())
+
     def related_ids(self, stories):
         """Stories sharing the most tags (among each tag's newest), then the newest of the same
         section."""
@@ -270,7 +275,7 @@ class ArticlePage(CachedPrivacyMixin, Page):
                     tagged.filter(tag_id=tag_id).order_by("-content_object_id"),
                     self.related_candidates_per_tag,
                 )
-                for tag_id in self.tags.values_list("pk", flat=True)
+                for tag_id in [tag.pk for tag in self.tag_list]
             ],
             "content_object_id",
         )

@@ -10,8 +10,12 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from website.pagination import heads
+
 from . import archive, signal_handlers
-from .models import ArticlePage, Feedback
+from .models import MIN_DATE, ArticlePage, Feedback
+
+SIDEBAR_STORIES = 6
 
 
 class FeedbackFilterSet(WagtailFilterSet):
@@ -97,11 +101,21 @@ def register_archive_action(actions):
 
 @hooks.register("reader_sidebar_boxes")
 def story_boxes(request):
-    """The sidebar's newest and most viewed stories (website_tags.sidebar caches them): their
-    titles and links, so neither images nor bodies are read."""
-    stories = ArticlePage.objects.live().public().defer("body")
+    """The sidebar's newest and most viewed stories (website_tags.sidebar caches them), read
+    in one query: their titles and links only, so neither images nor bodies are read."""
+    stories = ArticlePage.objects.live().public()
+    fields = ("pk", "title", "url_path", "published_at", "view_stats__views")
+    latest, most_viewed = heads(
+        [(stories.newest(), SIDEBAR_STORIES), (stories.most_viewed(), SIDEBAR_STORIES)], *fields
+    )
+    latest.sort(key=lambda row: (row[3] or MIN_DATE, row[0]), reverse=True)
+    most_viewed.sort(key=lambda row: (row[4], row[0]), reverse=True)
+
+    def links(rows):  # enough of a story for its title and `{% pageurl %}`
+        return [ArticlePage.from_db(None, ["id", "title", "url_path"], row[:3]) for row in rows]
+
     return render_to_string(
         "news/includes/sidebar_stories.html",
-        {"latest_stories": stories.newest()[:6], "most_viewed": stories.most_viewed()[:6]},
+        {"latest_stories": links(latest), "most_viewed": links(most_viewed)},
         request=request,
     )

@@ -2,7 +2,7 @@
 
 import functools
 
-from django.db.models import Q
+from django.db.models import CharField, IntegerField, Q, Value
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -12,12 +12,26 @@ from . import fragments
 def _restrictions():
     """Every view restriction as (its page's tree path, its id), and each alias's path with
     its source's. Few pages are restricted, so this is small and read once per change (a
-    privacy change, a move or a publication replaces the content version)."""
-    restricted = dict(PageViewRestriction.objects.values_list("pk", "page__path"))
-    aliases = dict(
-        Page.objects.filter(alias_of__isnull=False).values_list("path", "alias_of__path")
+    privacy change, a move or a publication replaces the content version). One query: the
+    two lists' rows, (restriction id, path, None) and (None, path, source's path)."""
+    restricted = (
+        PageViewRestriction.objects.annotate(source=Value(None, output_field=CharField()))
+        .values_list("pk", "page__path", "source")
+        .order_by()
     )
-    return [(path, pk) for pk, path in restricted.items()], aliases
+    aliases = (
+        Page.objects.filter(alias_of__isnull=False)
+        .annotate(restriction=Value(None, output_field=IntegerField()))
+        .values_list("restriction", "path", "alias_of__path")
+        .order_by()
+    )
+    restrictions, sources = [], {}
+    for pk, path, source in restricted.union(aliases, all=True):
+        if pk is None:
+            sources[path] = source
+        else:
+            restrictions.append((path, pk))
+    return restrictions, sources
 
 
 def restricted_paths(fresh=False):
