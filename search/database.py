@@ -45,8 +45,11 @@ EVERYWHERE = Q()
 RANK_ALL_BELOW = 5000
 # The fields whose rows holding a word of the query are ranked first, in turn (`first`), and
 # whether their lookups of leads and bodies read only those rows: few hold a word in the title,
-# but most hold a common word in title or lead, and then the whole lookups are cheaper.
+# but most hold a common word in title or lead, and then the whole lookups are cheaper. A query
+# of several units ranks first the rows holding every one of them in the title (`EVERY_TITLE`).
 TIERS = [(["title"], True), (["title", "lead"], False)]
+# `best`'s fields for the most a unit scores anywhere.
+ANYWHERE = ()
 
 
 def _needle(tokens):
@@ -403,13 +406,17 @@ class DatabaseEngine(Engine):
 
     def best(self, units):
         """{(fields, unit): the points of the best way of matching outside `fields` that some
-        row holds (0 if none)} for each tier's `fields`: read from the index in one query,
+        row holds (0 if none)} for each tier's `fields` (and, for a query of several units,
+        ANYWHERE: outside no field): read from the index in one query,
         once per query, each unit's ways tested best first until one is held. A word typed
         without accents is rarely written so, and then its folded way is the best it has."""
         units = tuple(units)
         if units not in self._best:
             keys, cases, params, tests = [], [], [], {}
-            for fields, _ in TIERS:
+            tiers = [fields for fields, _ in TIERS]
+            if len(units) > 1:  # for `bound_every`
+                tiers.append(ANYWHERE)
+            for fields in tiers:
                 for unit in units:
                     whens = []
                     for points, field, how in self.ways_outside(fields, unit):
@@ -462,6 +469,43 @@ class DatabaseEngine(Engine):
         held, params = _exists(together)
         return f"(CASE WHEN {held} THEN {total} ELSE {total - min(steps)} END)", params
 
+    def every_title(self, units):
+        """The rows whose title holds (folded, or through a typo) a word of every one of
+        `units`, as a condition on the index."""
+        tests = [_keyed(self.keys_in(["title"], [unit])) for unit in units]
+        return RawSQL(
+            " AND ".join(test.sql for test in tests),
+            [param for test in tests for param in test.params],
+            output_field=BooleanField(),
+        )
+
+    def bound_every(self, units):
+        """SQL and parameters of the most a row missing one of `units` in its title (outside
+        `every_title`) can score: that unit its best way in the lead or body, the others their
+        best anywhere (`best`), and each pair of neighbouring words but the missing unit's
+        (no pair holds a word its title lacks). Missing more units scores less."""
+        best = self.best(units)
+        owner = [n for n, unit in enumerate(units) for _ in unit.words]
+        pairs = range(len(ranking.pairs(units)))
+        anywhere = [best[ANYWHERE, unit] for unit in units]
+        most = 0
+        for n, unit in enumerate(units):
+            kept = sum(1 for i in pairs if n not in (owner[i], owner[i + 1]))
+            most = max(
+                most,
+                sum(anywhere) - anywhere[n] + best[("title",), unit] + kept * ranking.PAIR["exact"],
+            )
+        return str(most), []
+
+    def tiers(self, units):
+        """(condition on the index, whether lookups read only its rows, the bound: SQL and
+        parameters of the most a row outside it can score) of each set of rows `first` ranks
+        in turn."""
+        if len(units) > 1:
+            yield self.every_title(units), True, self.bound_every(units)
+        for fields, narrow in TIERS:
+            yield _keyed(self.keys_in(fields, units)), narrow, self.bound(fields, units)
+
     def may_hold(self, field, copy, forms):
         """SQL and parameters of the rows whose `field`'s `copy` holds every word of one of
         `forms`: all that hold a form, read from the index alone (word order is not checked)."""
@@ -489,21 +533,21 @@ class DatabaseEngine(Engine):
         index finds them); when `count` of them score above `bound`, what any other row can
         score, they are the answer and the other rows are never scored. Otherwise the same
         with the title or lead, and then every matching row (at once when `summary` read
-        few). All in one statement: each test is an init plan, each later ranking behind a
-        one-time filter that PostgreSQL runs only when the tests before it failed."""
+        few). A query of several units starts with the fewer entries holding every unit in
+        the title (`tiers`). All in one statement: each test is an init plan, each later
+        ranking behind a one-time filter that PostgreSQL runs only when the tests before it
+        failed."""
         whole, params = ranked.values(*order)[:count].query.sql_with_params()
         counted, read = self._counted
         few = counted == query and read < RANK_ALL_BELOW
         if query.sort != "relevance" or query.named or few:
             return whole, params
         ctes, cte_params, branches, failed = [], [], [], []
-        for n, (fields, narrow) in enumerate(TIERS):
-            within = _keyed(self.keys_in(fields, query.units))
+        for n, (within, narrow, (bound, bound_params)) in enumerate(self.tiers(query.units)):
             # Scored as the whole ranking unless `narrow`: the same expression, filtered.
             head = self.ranked(query, within, narrow) if narrow else ranked.filter(within)
             head = head.values(*order)[:count]
             head, head_params = head.query.sql_with_params()
-            bound, bound_params = self.bound(fields, query.units)
             ctes.append(
                 f"head{n} AS MATERIALIZED ({head}), known{n} AS (SELECT count(*)"
                 f" FILTER (WHERE score > {bound}) = %s AS known FROM head{n})"
