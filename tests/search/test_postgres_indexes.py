@@ -207,11 +207,40 @@ def test_two_common_words_score_only_the_rows_holding_both_in_their_title(corpus
     with engine.planned(), connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
         (plan,) = cursor.fetchone()[0]
-    (append,) = [node for node in plan_nodes(plan["Plan"]) if node["Node Type"] == "Append"]
+    # The outermost: a tier's parts are a union of their own.
+    append = next(node for node in plan_nodes(plan["Plan"]) if node["Node Type"] == "Append")
     head, *later = [node for node in append["Plans"] if node["Parent Relationship"] == "Member"]
     assert head["Actual Rows"] == 10
     # The title rows', the title and lead rows', then the whole ranking: none run.
     assert len(later) == 3
+    for branch in later:
+        ranking = [node for node in branch["Plans"] if node["Parent Relationship"] != "InitPlan"]
+        assert ranking and all(node["Actual Loops"] == 0 for node in ranking)
+
+
+def test_a_word_written_as_typed_in_a_few_leads_leaves_the_title_rows_deciding(corpus, monkeypatch):
+    """ "dang" is written so in a few leads: those rows join the title rows rather than bound
+    every other row by a lead's match as typed, and the title rows decide the page, which is
+    the whole ranking's."""
+    # 1,000 rows of 100,000, the way of matching held by few rows here.
+    monkeypatch.setattr(database, "RARE", ROWS * database.RARE // 100_000)
+    engine = DatabaseEngine()
+    query = SearchQuery.from_params({"q": "dang vien"}, kinds=["bench"])
+    expected = whole_ranking(engine, query, 0)
+    with CaptureQueriesContext(connection) as queries:
+        assert first_page(engine, query, 0) == expected
+    dang = query.units[0]
+    assert "lw:dang" in engine.best(query.units)[("title",), dang][1]
+    _best, sql = [q["sql"] for q in queries if "search_entry" in q["sql"]]
+    with engine.planned(), connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+        (plan,) = cursor.fetchone()[0]
+    append = next(node for node in plan_nodes(plan["Plan"]) if node["Node Type"] == "Append")
+    # The rows holding both words in the title, then those holding one: these decide.
+    _every, title, *later = [
+        node for node in append["Plans"] if node["Parent Relationship"] == "Member"
+    ]
+    assert title["Actual Rows"] == 10
     for branch in later:
         ranking = [node for node in branch["Plans"] if node["Parent Relationship"] != "InitPlan"]
         assert ranking and all(node["Actual Loops"] == 0 for node in ranking)
