@@ -413,8 +413,8 @@ class DatabaseEngine(Engine):
 
     def best(self, units):
         """{(fields, unit): (the points of the best way of matching outside `fields` that at
-        least RARE rows hold (0 if none), [the keys of the better ways])} for each tier's
-        `fields` (and ANYWHERE, outside no field, for `bound_every`): read from
+        least RARE rows hold (0 if none), [the keys of the better ways some row holds])} for
+        each tier's `fields` (and ANYWHERE, outside no field, for `bound_every`): read from
         the index in one query, once per query, each unit's ways counted (up to RARE) best
         first until one is held that often. A word typed without accents is rarely written
         so, and then its folded way is the best most rows have; the few rows holding a better
@@ -422,41 +422,50 @@ class DatabaseEngine(Engine):
         it is the best."""
         units = tuple(units)
         if units not in self._best:
-            keys, cases, params = [], [], []
+            keys, arrays, params = [], [], []
             tiers = [fields for fields, _ in TIERS]
             if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `bound_every`
                 tiers.append(ANYWHERE)
             for fields in tiers:
                 for unit in units:
                     ways = self.ways_outside(fields, unit)
-                    whens = []
-                    for n, (_, field, how) in enumerate(ways, 1):
+                    counts = []
+                    for n, (_, field, how) in enumerate(ways):
                         held, held_params = self.may_hold(field, COPIES[how], self.ways(unit)[how])
                         if self.way_keys(unit, field, how) is None:
-                            whens.append(f"WHEN EXISTS (SELECT FROM search_entry WHERE {held})")
-                        else:
-                            whens.append(
-                                f"WHEN (SELECT count(*) FROM (SELECT FROM search_entry"
-                                f" WHERE {held} LIMIT {RARE}) AS held) = {RARE}"
+                            count = (
+                                f"CASE WHEN EXISTS (SELECT FROM search_entry WHERE {held})"
+                                f" THEN {RARE} ELSE 0 END"
                             )
-                        whens[-1] += f" THEN {n}"
+                        else:
+                            count = (
+                                f"(SELECT count(*) FROM (SELECT FROM search_entry WHERE {held}"
+                                f" LIMIT {RARE}) AS held)"
+                            )
+                        if n:  # counted only while the ways before were rare
+                            count = f"CASE WHEN c{n - 1} < {RARE} THEN {count} END"
+                        counts.append(f"LATERAL (SELECT {count} AS c{n}) AS s{n}")
                         params += held_params
                     keys.append(((tuple(fields), unit), ways))
-                    cases.append(f"CASE {' '.join(whens)} ELSE 0 END" if whens else "0")
+                    columns = ", ".join(f"c{n}" for n in range(len(ways)))
+                    arrays.append(
+                        f"(SELECT ARRAY[{columns}] FROM {', '.join(counts)})"
+                        if ways
+                        else "ARRAY[]::bigint[]"
+                    )
             with self.planned(), connection.cursor() as cursor:
-                cursor.execute(f"SELECT {', '.join(cases)}", params)
+                cursor.execute(f"SELECT {', '.join(arrays)}", params)
                 found = cursor.fetchone()
-            self._best[units] = {
-                (fields, unit): (
-                    ways[n - 1][0] if n else 0,
-                    [
-                        key
-                        for _, field, how in ways[: n - 1 if n else None]
-                        for key in self.way_keys(unit, field, how) or ()
-                    ],
-                )
-                for ((fields, unit), ways), n in zip(keys, found, strict=True)
-            }
+            self._best[units] = {}
+            for ((fields, unit), ways), counts in zip(keys, found, strict=True):
+                common = next((n for n, c in enumerate(counts) if (c or 0) >= RARE), None)
+                rare = [
+                    key
+                    for (_, field, how), held in zip(ways[:common], counts, strict=False)
+                    if held
+                    for key in self.way_keys(unit, field, how) or ()
+                ]
+                self._best[units][fields, unit] = (0 if common is None else ways[common][0], rare)
         return self._best[units]
 
     def way_keys(self, unit, field, how):
