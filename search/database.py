@@ -422,39 +422,31 @@ class DatabaseEngine(Engine):
         it is the best."""
         units = tuple(units)
         if units not in self._best:
-            keys, arrays, params = [], [], []
+            keys, arrays, counted, params = [], [], {}, []
             tiers = [fields for fields, _ in TIERS]
             if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `bound_every`
                 tiers.append(ANYWHERE)
             for fields in tiers:
                 for unit in units:
                     ways = self.ways_outside(fields, unit)
-                    counts = []
-                    for n, (_, field, how) in enumerate(ways):
-                        held, held_params = self.may_hold(field, COPIES[how], self.ways(unit)[how])
-                        if self.way_keys(unit, field, how) is None:
-                            count = (
-                                f"CASE WHEN EXISTS (SELECT FROM search_entry WHERE {held})"
-                                f" THEN {RARE} ELSE 0 END"
-                            )
-                        else:
-                            count = (
-                                f"(SELECT count(*) FROM (SELECT FROM search_entry WHERE {held}"
-                                f" LIMIT {RARE}) AS held)"
-                            )
-                        if n:  # counted only while the ways before were rare
-                            count = f"CASE WHEN c{n - 1} < {RARE} THEN {count} END"
-                        counts.append(f"LATERAL (SELECT {count} AS c{n}) AS s{n}")
-                        params += held_params
+                    chain = []
+                    for _, field, how in ways:
+                        if (unit, field, how) not in counted:
+                            sql, way_params = self.counted_way(unit, field, how)
+                            counted[unit, field, how] = f"way{len(counted)} AS MATERIALIZED ({sql})"
+                            params += way_params
+                        name = counted[unit, field, how].split()[0]
+                        count = f"(SELECT held FROM {name})"
+                        if chain:  # counted only while the ways before were rare
+                            count = f"CASE WHEN {chain[-1]} < {RARE} THEN {count} END"
+                        chain.append(count)
                     keys.append(((tuple(fields), unit), ways))
-                    columns = ", ".join(f"c{n}" for n in range(len(ways)))
-                    arrays.append(
-                        f"(SELECT ARRAY[{columns}] FROM {', '.join(counts)})"
-                        if ways
-                        else "ARRAY[]::bigint[]"
-                    )
+                    arrays.append(f"ARRAY[{', '.join(chain)}]" if ways else "ARRAY[]::bigint[]")
+            statement = f"SELECT {', '.join(arrays)}"
+            if counted:  # each way counted once, when a chain first needs it
+                statement = f"WITH {', '.join(counted.values())} {statement}"
             with self.planned(), connection.cursor() as cursor:
-                cursor.execute(f"SELECT {', '.join(arrays)}", params)
+                cursor.execute(statement, params)
                 found = cursor.fetchone()
             self._best[units] = {}
             for ((fields, unit), ways), counts in zip(keys, found, strict=True):
@@ -467,6 +459,19 @@ class DatabaseEngine(Engine):
                 ]
                 self._best[units][fields, unit] = (0 if common is None else ways[common][0], rare)
         return self._best[units]
+
+    def counted_way(self, unit, field, how):
+        """SQL and parameters of the rows holding `unit` in `field` that way, counted up to
+        RARE (a phrase's way: RARE if any row holds it, else 0)."""
+        held, params = self.may_hold(field, COPIES[how], self.ways(unit)[how])
+        if self.way_keys(unit, field, how) is None:
+            sql = f"SELECT CASE WHEN EXISTS (SELECT FROM search_entry WHERE {held}) THEN {RARE}"
+            return f"{sql} ELSE 0 END AS held", params
+        return (
+            f"SELECT count(*) AS held FROM (SELECT FROM search_entry WHERE {held}"
+            f" LIMIT {RARE}) AS rows",
+            params,
+        )
 
     def way_keys(self, unit, field, how):
         """The keys of the rows holding `unit` in `field` that way, or None for a phrase's way
