@@ -45,8 +45,7 @@ EVERYWHERE = Q()
 RANK_ALL_BELOW = 5000
 # The fields whose rows holding a word of the query are ranked first, in turn (`first`), and
 # whether their lookups of leads and bodies read only those rows: few hold a word in the title,
-# but most hold a common word in title or lead, and then the whole lookups are cheaper. A query
-# of a few units ranks first the rows holding every one of them in the title.
+# but most hold a common word in title or lead, and then the whole lookups are cheaper.
 TIERS = [(["title"], True), (["title", "lead"], False)]
 # `best`'s fields for the most a unit scores anywhere.
 ANYWHERE = ()
@@ -422,7 +421,7 @@ class DatabaseEngine(Engine):
         it is the best."""
         units = tuple(units)
         if units not in self._best:
-            keys, arrays, counted, params = [], [], {}, []
+            keys, arrays, names, ctes, params = [], [], {}, [], []
             tiers = [fields for fields, _ in TIERS]
             if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `bound_every`
                 tiers.append(ANYWHERE)
@@ -431,20 +430,20 @@ class DatabaseEngine(Engine):
                     ways = self.ways_outside(fields, unit)
                     chain = []
                     for _, field, how in ways:
-                        if (unit, field, how) not in counted:
+                        if (unit, field, how) not in names:
+                            names[unit, field, how] = f"way{len(names)}"
                             sql, way_params = self.counted_way(unit, field, how)
-                            counted[unit, field, how] = f"way{len(counted)} AS MATERIALIZED ({sql})"
+                            ctes.append(f"{names[unit, field, how]} AS MATERIALIZED ({sql})")
                             params += way_params
-                        name = counted[unit, field, how].split()[0]
-                        count = f"(SELECT held FROM {name})"
+                        count = f"(SELECT held FROM {names[unit, field, how]})"
                         if chain:  # counted only while the ways before were rare
                             count = f"CASE WHEN {chain[-1]} < {RARE} THEN {count} END"
                         chain.append(count)
                     keys.append(((tuple(fields), unit), ways))
                     arrays.append(f"ARRAY[{', '.join(chain)}]" if ways else "ARRAY[]::bigint[]")
             statement = f"SELECT {', '.join(arrays)}"
-            if counted:  # each way counted once, when a chain first needs it
-                statement = f"WITH {', '.join(counted.values())} {statement}"
+            if ctes:  # each way counted once, when a chain first needs it
+                statement = f"WITH {', '.join(ctes)} {statement}"
             with self.planned(), connection.cursor() as cursor:
                 cursor.execute(statement, params)
                 found = cursor.fetchone()
