@@ -222,7 +222,7 @@ def test_a_word_written_as_typed_in_a_few_leads_leaves_the_title_rows_deciding(c
     """ "dang" is written so in a few leads: those rows join the title rows rather than bound
     every other row by a lead's match as typed, and the title rows decide the page, which is
     the whole ranking's."""
-    # 1,000 rows of 100,000, the way of matching held by few rows here.
+    # RARE scaled to this corpus: 200 rows of 100,000 are 6 of 3,000.
     monkeypatch.setattr(database, "RARE", ROWS * database.RARE // 100_000)
     engine = DatabaseEngine()
     query = SearchQuery.from_params({"q": "dang vien"}, kinds=["bench"])
