@@ -47,6 +47,15 @@ RANK_ALL_BELOW = 5000
 # whether their lookups of leads and bodies read only those rows: few hold a word in the title,
 # but most hold a common word in title or lead, and then the whole lookups are cheaper.
 TIERS = [(["title"], True), (["title", "lead"], False)]
+# `best`'s fields for the most a unit scores anywhere.
+ANYWHERE = ()
+# The most units for which the rows holding every one in the title are ranked first: a title
+# of a few words rarely holds more of a query's common words.
+EVERY_TITLE_UNITS = 3
+# A way of matching that fewer rows hold does not bound what the rows outside a tier score:
+# those rows join the tier instead (`best`), so that a word written as typed in a few leads
+# leaves the bound at what the many rows holding it folded score.
+RARE = 200
 
 
 def _needle(tokens):
@@ -402,31 +411,74 @@ class DatabaseEngine(Engine):
         ]
 
     def best(self, units):
-        """{(fields, unit): the points of the best way of matching outside `fields` that some
-        row holds (0 if none)} for each tier's `fields`: read from the index in one query,
-        once per query, each unit's ways tested best first until one is held. A word typed
-        without accents is rarely written so, and then its folded way is the best it has."""
+        """{(fields, unit): (the points of the best way of matching outside `fields` that at
+        least RARE rows hold (0 if none), [the keys of the better ways some row holds])} for
+        each tier's `fields` (and ANYWHERE, outside no field, for `bound_every`): read from
+        the index in one query, once per query, each unit's ways counted (up to RARE) best
+        first until one is held that often. A word typed without accents is rarely written
+        so, and then its folded way is the best most rows have; the few rows holding a better
+        way are ranked with the tier (`tiers`). A phrase's way is not one key: held at all,
+        it is the best."""
         units = tuple(units)
         if units not in self._best:
-            keys, cases, params, tests = [], [], [], {}
-            for fields, _ in TIERS:
+            keys, arrays, names, ctes, params = [], [], {}, [], []
+            tiers = [fields for fields, _ in TIERS]
+            if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `bound_every`
+                tiers.append(ANYWHERE)
+            for fields in tiers:
                 for unit in units:
-                    whens = []
-                    for points, field, how in self.ways_outside(fields, unit):
-                        if (unit, field, how) not in tests:
-                            forms = self.ways(unit)[how]
-                            tests[unit, field, how] = _exists(
-                                [self.may_hold(field, COPIES[how], forms)]
-                            )
-                        sql, held_params = tests[unit, field, how]
-                        whens.append(f"WHEN {sql} THEN {points}")
-                        params += held_params
-                    keys.append((tuple(fields), unit))
-                    cases.append(f"CASE {' '.join(whens)} ELSE 0 END" if whens else "0")
+                    ways = self.ways_outside(fields, unit)
+                    chain = []
+                    for _, field, how in ways:
+                        if (unit, field, how) not in names:
+                            names[unit, field, how] = f"way{len(names)}"
+                            sql, way_params = self.counted_way(unit, field, how)
+                            ctes.append(f"{names[unit, field, how]} AS MATERIALIZED ({sql})")
+                            params += way_params
+                        count = f"(SELECT held FROM {names[unit, field, how]})"
+                        if chain:  # counted only while the ways before were rare
+                            count = f"CASE WHEN {chain[-1]} < {RARE} THEN {count} END"
+                        chain.append(count)
+                    keys.append(((tuple(fields), unit), ways))
+                    arrays.append(f"ARRAY[{', '.join(chain)}]" if ways else "ARRAY[]::bigint[]")
+            statement = f"SELECT {', '.join(arrays)}"
+            if ctes:  # each way counted once, when a chain first needs it
+                statement = f"WITH {', '.join(ctes)} {statement}"
             with self.planned(), connection.cursor() as cursor:
-                cursor.execute(f"SELECT {', '.join(cases)}", params)
-                self._best[units] = dict(zip(keys, cursor.fetchone(), strict=True))
+                cursor.execute(statement, params)
+                found = cursor.fetchone()
+            self._best[units] = {}
+            for ((fields, unit), ways), counts in zip(keys, found, strict=True):
+                common = next((n for n, c in enumerate(counts) if (c or 0) >= RARE), None)
+                rare = [
+                    key
+                    for (_, field, how), held in zip(ways[:common], counts, strict=False)
+                    if held
+                    for key in self.way_keys(unit, field, how) or ()
+                ]
+                self._best[units][fields, unit] = (0 if common is None else ways[common][0], rare)
         return self._best[units]
+
+    def counted_way(self, unit, field, how):
+        """SQL and parameters of the rows holding `unit` in `field` that way, counted up to
+        RARE (a phrase's way: RARE if any row holds it, else 0)."""
+        held, params = self.may_hold(field, COPIES[how], self.ways(unit)[how])
+        if self.way_keys(unit, field, how) is None:
+            sql = f"SELECT CASE WHEN EXISTS (SELECT FROM search_entry WHERE {held}) THEN {RARE}"
+            return f"{sql} ELSE 0 END AS held", params
+        return (
+            f"SELECT count(*) AS held FROM (SELECT FROM search_entry WHERE {held}"
+            f" LIMIT {RARE}) AS rows",
+            params,
+        )
+
+    def way_keys(self, unit, field, how):
+        """The keys of the rows holding `unit` in `field` that way, or None for a phrase's way
+        (no one key tells it)."""
+        forms = self.ways(unit)[how]
+        if any(len(form) > 1 for form in forms):
+            return None
+        return [_key(field, COPIES[how], word) for (word,) in forms]
 
     def bound(self, fields, units):
         """SQL and parameters of the most a row whose `fields` (the title among them) hold
@@ -440,7 +492,7 @@ class DatabaseEngine(Engine):
         all_required = ranking.required(len(words)) == len(words)
         total, steps, together = 0, [], []
         for unit in units:
-            top = best[tuple(fields), unit]
+            top, _ = best[tuple(fields), unit]
             if not top:
                 continue
             ways = self.ways_outside(fields, unit)
@@ -461,6 +513,53 @@ class DatabaseEngine(Engine):
             return str(total), []
         held, params = _exists(together)
         return f"(CASE WHEN {held} THEN {total} ELSE {total - min(steps)} END)", params
+
+    def every_title(self, units):
+        """The rows whose title holds (folded, or through a typo) a word of every one of
+        `units`, as a condition on the index."""
+        tests = [_keyed(self.keys_in(["title"], [unit])) for unit in units]
+        return RawSQL(
+            f"({' AND '.join(test.sql for test in tests)})",
+            [param for test in tests for param in test.params],
+            output_field=BooleanField(),
+        )
+
+    def bound_every(self, units):
+        """SQL and parameters of the most a row missing one of `units` in its title (outside
+        `every_title`) can score: that unit its best way in the lead or body, the others their
+        best anywhere (`best`), and each pair of neighbouring words but the missing unit's
+        (no pair holds a word its title lacks). Missing more units scores less."""
+        best = self.best(units)
+        owner = [n for n, unit in enumerate(units) for _ in unit.words]
+        pairs = range(len(ranking.pairs(units)))
+        anywhere = [best[ANYWHERE, unit][0] for unit in units]
+        most = 0
+        for n, unit in enumerate(units):
+            kept = sum(1 for i in pairs if n not in (owner[i], owner[i + 1]))
+            outside = best[("title",), unit][0]
+            most = max(most, sum(anywhere) - anywhere[n] + outside + kept * ranking.PAIR["exact"])
+        return str(most), []
+
+    def tiers(self, units):
+        """([conditions on the index, one test of its keys each, whose rows make the set],
+        whether lookups read only its rows, the bound: SQL and parameters of the most a row
+        outside it can score) of each set of rows `first` ranks in turn. Each set takes in
+        the rows holding a rare way better than what its bound counts (`best`): as one more
+        key to overlap, since a condition of several tests joined by OR would be tested on
+        each row rather than through the index (reading every row's keys)."""
+        best = self.best(units)
+
+        def rare(*fields_of):
+            return [key for fields in fields_of for unit in units for key in best[fields, unit][1]]
+
+        if 1 < len(units) <= EVERY_TITLE_UNITS:
+            every = [self.every_title(units)]
+            if rare_keys := list(dict.fromkeys(rare(ANYWHERE, ("title",)))):
+                every.append(_keyed(rare_keys))
+            yield every, True, self.bound_every(units)
+        for fields, narrow in TIERS:
+            held = _keyed(dict.fromkeys([*self.keys_in(fields, units), *rare(tuple(fields))]))
+            yield [held], narrow, self.bound(fields, units)
 
     def may_hold(self, field, copy, forms):
         """SQL and parameters of the rows whose `field`'s `copy` holds every word of one of
@@ -489,21 +588,31 @@ class DatabaseEngine(Engine):
         index finds them); when `count` of them score above `bound`, what any other row can
         score, they are the answer and the other rows are never scored. Otherwise the same
         with the title or lead, and then every matching row (at once when `summary` read
-        few). All in one statement: each test is an init plan, each later ranking behind a
-        one-time filter that PostgreSQL runs only when the tests before it failed."""
+        few). A query of 2 to EVERY_TITLE_UNITS units starts with the fewer entries holding
+        every unit in the title (`tiers`). All in one statement: each test is an init plan,
+        each later ranking behind a one-time filter that PostgreSQL runs only when the tests
+        before it failed."""
         whole, params = ranked.values(*order)[:count].query.sql_with_params()
         counted, read = self._counted
         few = counted == query and read < RANK_ALL_BELOW
         if query.sort != "relevance" or query.named or few:
             return whole, params
         ctes, cte_params, branches, failed = [], [], [], []
-        for n, (fields, narrow) in enumerate(TIERS):
-            within = _keyed(self.keys_in(fields, query.units))
-            # Scored as the whole ranking unless `narrow`: the same expression, filtered.
-            head = self.ranked(query, within, narrow) if narrow else ranked.filter(within)
-            head = head.values(*order)[:count]
-            head, head_params = head.query.sql_with_params()
-            bound, bound_params = self.bound(fields, query.units)
+        by = ", ".join(f"{column} DESC" for column in order)
+        for n, (parts, narrow, (bound, bound_params)) in enumerate(self.tiers(query.units)):
+            heads, head_params = [], []
+            for within in parts:
+                # Scored as the whole ranking unless `narrow`: the same expression, filtered.
+                head = self.ranked(query, within, narrow) if narrow else ranked.filter(within)
+                head, part_params = head.values(*order)[:count].query.sql_with_params()
+                heads.append(f"({head})")
+                head_params += part_params
+            # The first `count` of the parts' first `count` (a row in two parts is one row).
+            head = heads[0]
+            if len(heads) > 1:
+                head = (
+                    f"SELECT * FROM ({' UNION '.join(heads)}) AS parts ORDER BY {by} LIMIT {count}"
+                )
             ctes.append(
                 f"head{n} AS MATERIALIZED ({head}), known{n} AS (SELECT count(*)"
                 f" FILTER (WHERE score > {bound}) = %s AS known FROM head{n})"

@@ -139,6 +139,10 @@ def test_rows_holding_no_word_in_their_title_change_nothing_on_the_page(corpus):
         # Five common words: no row holds them all their best way in its lead (the bound's step).
         (" ".join(corpus.folded[rank] for rank in (3, 20, 30, 35, 45)), {}, 0),
         (f"{corpus.words[3]} {corpus.words[5]}", {"year": "2024"}, 0),
+        # Both in the title, one accented as written: the rows holding both decide.
+        (f"{corpus.words[3]} {corpus.folded[5]}", {}, 0),
+        (f"{corpus.words[3]} {corpus.folded[5]} {corpus.words[20]}", {}, 0),
+        (f'{corpus.words[3]} "{corpus.folded[5]} {corpus.folded[30]}"', {}, 0),
         (long_word[:2] + long_word[3:], {}, 0),  # a typo
         (f'"{corpus.folded[20]} {corpus.folded[35]}"', {}, 0),
         (corpus.words[2000], {}, 0),  # rare: too few titles, every row is ranked
@@ -186,6 +190,57 @@ def test_a_common_word_scores_only_the_rows_holding_it_in_their_title(corpus):
     assert head["Actual Rows"] == 10
     # The title and lead's ranking, then the whole ranking, each behind its one-time filter.
     assert len(later) == 2
+    for branch in later:
+        ranking = [node for node in branch["Plans"] if node["Parent Relationship"] != "InitPlan"]
+        assert ranking and all(node["Actual Loops"] == 0 for node in ranking)
+
+
+def test_two_common_words_score_only_the_rows_holding_both_in_their_title(corpus):
+    """Many rows hold one of two common words in their title; the fewer holding both decide
+    the page, which is the whole ranking's: no other tier is ranked."""
+    engine = DatabaseEngine()
+    query = SearchQuery.from_params({"q": f"{corpus.words[3]} {corpus.words[5]}"}, kinds=["bench"])
+    expected = whole_ranking(engine, query, 0)
+    with CaptureQueriesContext(connection) as queries:
+        assert first_page(engine, query, 0) == expected
+    _best, sql = [q["sql"] for q in queries if "search_entry" in q["sql"]]
+    with engine.planned(), connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+        (plan,) = cursor.fetchone()[0]
+    # The outermost: a tier's parts are a union of their own.
+    append = next(node for node in plan_nodes(plan["Plan"]) if node["Node Type"] == "Append")
+    head, *later = [node for node in append["Plans"] if node["Parent Relationship"] == "Member"]
+    assert head["Actual Rows"] == 10
+    # The title rows', the title and lead rows', then the whole ranking: none run.
+    assert len(later) == 3
+    for branch in later:
+        ranking = [node for node in branch["Plans"] if node["Parent Relationship"] != "InitPlan"]
+        assert ranking and all(node["Actual Loops"] == 0 for node in ranking)
+
+
+def test_a_word_written_as_typed_in_a_few_leads_leaves_the_title_rows_deciding(corpus, monkeypatch):
+    """ "dang" is written so in a few leads: those rows join the title rows rather than bound
+    every other row by a lead's match as typed, and the title rows decide the page, which is
+    the whole ranking's."""
+    # RARE scaled to this corpus: 200 rows of 100,000 are 6 of 3,000.
+    monkeypatch.setattr(database, "RARE", ROWS * database.RARE // 100_000)
+    engine = DatabaseEngine()
+    query = SearchQuery.from_params({"q": "dang vien"}, kinds=["bench"])
+    expected = whole_ranking(engine, query, 0)
+    with CaptureQueriesContext(connection) as queries:
+        assert first_page(engine, query, 0) == expected
+    dang = query.units[0]
+    assert "lw:dang" in engine.best(query.units)[("title",), dang][1]
+    _best, sql = [q["sql"] for q in queries if "search_entry" in q["sql"]]
+    with engine.planned(), connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+        (plan,) = cursor.fetchone()[0]
+    append = next(node for node in plan_nodes(plan["Plan"]) if node["Node Type"] == "Append")
+    # The rows holding both words in the title, then those holding one: these decide.
+    _every, title, *later = [
+        node for node in append["Plans"] if node["Parent Relationship"] == "Member"
+    ]
+    assert title["Actual Rows"] == 10
     for branch in later:
         ranking = [node for node in branch["Plans"] if node["Parent Relationship"] != "InitPlan"]
         assert ranking and all(node["Actual Loops"] == 0 for node in ranking)
