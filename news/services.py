@@ -131,7 +131,8 @@ class StoryPublisher:
     are written once per batch. A story an editor is busy with (a draft, a schedule, a
     workflow, comments, aliases) goes through Wagtail's own `save_revision().publish()`.
 
-    New stories are written in bulk, as `Page.save()` would write them one by one (`_insert`).
+    New stories are written in bulk, as `Page.save()` would write them one by one (`_insert`),
+    and so are updated ones (`_update`) and moved ones (`_move_all`).
     Use one publisher per transaction: it locks the sections it adds to, as `add_child` does.
     """
 
@@ -154,7 +155,7 @@ class StoryPublisher:
             if (story := existing.get(legacy_id)) is not None
             and story.path[: -Page.steplen] != section.path
         ]
-        moved = self._move_all(moves, busy, now)
+        moved = self._move_all(moves, busy)
         results, new, changed, renamed = [], [], [], {}
         added = Counter()
         for section, legacy_id, fields in items:
@@ -304,7 +305,7 @@ class StoryPublisher:
         # Without a query: the section's slugs are known here.
         return free_slug(text, self._children_of(section).slugs)
 
-    def _move_all(self, moves, busy, now):
+    def _move_all(self, moves, busy):
         """Move each (story, section) of `moves` to the end of its section, as Wagtail's
         `move(section, "last-child")` would, but in bulk: positions from the section's
         children kept here (it is locked), one UPDATE of the moved rows, child counts written
