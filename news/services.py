@@ -22,9 +22,10 @@ from wagtail.models import (
     WorkflowState,
 )
 from wagtail.rich_text import RichText
-from wagtail.signals import page_published, published
+from wagtail.signals import page_published, post_page_move, pre_page_move, published
 from wagtail.whitelist import ALLOWED_URL_SCHEMES
 
+from website.importing import update_in_bulk
 from website.pages import ensure_child, free_slug
 
 from .models import ArticlePage, ArticlePageTag, SectionPage
@@ -92,7 +93,10 @@ PUBLISHED_PAGE_FIELDS = (
     "live_revision",
     "latest_revision_created_at",
 )
-PUBLISHED_STORY_FIELDS = tuple(name for name in STORY_FIELDS if name != "title") + ("body",)
+PUBLISHED_STORY_FIELDS = tuple(name for name in STORY_FIELDS if name != "title") + (
+    "body",
+    "section",
+)
 
 
 def upsert_story(section, legacy_id, *, body_html, tags=(), **fields):
@@ -102,6 +106,11 @@ def upsert_story(section, legacy_id, *, body_html, tags=(), **fields):
     """
     fields.update(body_html=body_html, tags=tags)
     return StoryPublisher().publish([(section, legacy_id, fields)])[0]
+
+
+def _log_place(page):
+    """A page as Wagtail's move log entry names its source and destination."""
+    return {"id": page.id, "title": page.specific_deferred.get_admin_display_title()}
 
 
 @dataclass
@@ -122,7 +131,8 @@ class StoryPublisher:
     are written once per batch. A story an editor is busy with (a draft, a schedule, a
     workflow, comments, aliases) goes through Wagtail's own `save_revision().publish()`.
 
-    New stories are written in bulk, as `Page.save()` would write them one by one (`_insert`).
+    New stories are written in bulk, as `Page.save()` would write them one by one (`_insert`),
+    and so are updated ones (`_update`) and moved ones (`_move_all`).
     Use one publisher per transaction: it locks the sections it adds to, as `add_child` does.
     """
 
@@ -139,10 +149,13 @@ class StoryPublisher:
         busy = self._busy(existing.values())
         tags = self._tags({name for *_rest, fields in items for name in fields.get("tags", ())})
         # Moves first: they read the tree, which the child counts below must not be behind.
-        for section, legacy_id, _fields in items:
-            story = existing.get(legacy_id)
-            if story is not None and story.path[: -Page.steplen] != section.path:
-                self._move(story, section)
+        moves = [
+            (story, section)
+            for section, legacy_id, _fields in items
+            if (story := existing.get(legacy_id)) is not None
+            and story.path[: -Page.steplen] != section.path
+        ]
+        moved = self._move_all(moves, busy)
         results, new, changed, renamed = [], [], [], {}
         added = Counter()
         for section, legacy_id, fields in items:
@@ -176,10 +189,9 @@ class StoryPublisher:
             setattr(story, COMMENTS_RELATION_NAME, [])
         self._write_tags(fresh, changed, tags, {legacy_id: f for _s, legacy_id, f in items})
         self._write_revisions(fresh, now)
-        Page.objects.bulk_update(new, ["latest_revision", "live_revision"])
-        Page.objects.bulk_update(changed, PUBLISHED_PAGE_FIELDS)
-        ArticlePage.objects.bulk_update(changed, PUBLISHED_STORY_FIELDS)
-        self._write_log(new, changed, renamed, now)
+        update_in_bulk(Page, new, ["latest_revision", "live_revision"])
+        self._update(changed)
+        self._write_log(new, changed, renamed, now, moved)
         for story in fresh:
             page_published.send(sender=ArticlePage, instance=story, revision=story.live_revision)
             published.send(sender=ArticlePage, instance=story, revision=story.live_revision)
@@ -248,6 +260,27 @@ class StoryPublisher:
                 using=using,
             )
 
+    @staticmethod
+    def _update(stories):
+        """Save published stories as `Page.save()` would, in one UPDATE of each table:
+        `pre_save` and `post_save` sent for each (the import's indexes follow the latter)."""
+        if not stories:
+            return
+        using = router.db_for_write(ArticlePage)
+        for story in stories:
+            pre_save.send(ArticlePage, instance=story, raw=False, using=using, update_fields=None)
+        update_in_bulk(Page, stories, PUBLISHED_PAGE_FIELDS)
+        update_in_bulk(ArticlePage, stories, PUBLISHED_STORY_FIELDS)
+        for story in stories:
+            post_save.send(
+                ArticlePage,
+                instance=story,
+                created=False,
+                update_fields=None,
+                raw=False,
+                using=using,
+            )
+
     def _children_of(self, section):
         if section.path not in self._children:
             # Nobody adds a page beside ours until the import is committed (as add_child).
@@ -271,6 +304,72 @@ class StoryPublisher:
     def _take_slug(self, section, text):
         # Without a query: the section's slugs are known here.
         return free_slug(text, self._children_of(section).slugs)
+
+    def _move_all(self, moves, busy):
+        """Move each (story, section) of `moves` to the end of its section, as Wagtail's
+        `move(section, "last-child")` would, but in bulk: positions from the section's
+        children kept here (it is locked), one UPDATE of the moved rows, child counts written
+        once a section, Wagtail's move signals sent for each (redirects, section, search).
+        Returns (story, title, data) of the "move" log entries to write. A story an
+        editor is busy with, one with pages below it or whose slug its new section already
+        has goes through Wagtail's own `move` (`_move`), before the others are positioned."""
+        bulk = []
+        for story, section in moves:
+            slugs = self._children_of(section).slugs
+            if story.pk in busy or story.numchild or story.slug in slugs:
+                self._move(story, section)
+            else:
+                slugs.add(story.slug)
+                bulk.append((story, section))
+        if not bulk:
+            return []
+        parent_paths = {story.path[: -Page.steplen] for story, _section in bulk}
+        sources = {
+            page.path: page for page in Page.objects.filter(path__in=parent_paths).specific()
+        }
+        moved, children = [], Counter()
+        for story, section in bulk:
+            source = sources[story.path[: -Page.steplen]]
+            if old := self._children.get(source.path):
+                old.slugs.discard(story.slug)
+            url_path_before = story.url_path
+            pre_page_move.send(
+                sender=ArticlePage,
+                instance=story,
+                parent_page_before=source,
+                parent_page_after=section,
+                url_path_before=url_path_before,
+                url_path_after=section.url_path + story.slug + "/",
+            )
+            story.path, story.depth = self._next_path(section), section.depth + 1
+            story.set_url_path(section)
+            story.section_id = section.pk
+            story._cached_parent_obj = section
+            children[source.pk] -= 1
+            children[section.pk] += 1
+            moved.append((story, source, section, url_path_before))
+        update_in_bulk(Page, [story for story, *_rest in moved], ["path", "depth", "url_path"])
+        for pk, count in children.items():
+            if count:
+                Page.objects.filter(pk=pk).update(numchild=F("numchild") + count)
+        for story, source, section, url_path_before in moved:
+            section.numchild += 1
+            post_page_move.send(
+                sender=ArticlePage,
+                instance=story,
+                parent_page_before=source,
+                parent_page_after=section,
+                url_path_before=url_path_before,
+                url_path_after=story.url_path,
+            )
+        return [
+            (
+                story,
+                story.get_admin_display_title(),
+                {"source": _log_place(source), "destination": _log_place(section)},
+            )
+            for story, source, section, _url_path in moved
+        ]
 
     def _move(self, story, section):
         if old := self._children.get(story.path[: -Page.steplen]):
@@ -348,25 +447,33 @@ class StoryPublisher:
         ).update(approved_go_live_at=None)
 
     @staticmethod
-    def _write_log(new, changed, renamed, now):
+    def _write_log(new, changed, renamed, now, moved=()):
         context = get_active_log_context()
         content_type = ContentType.objects.get_for_model(ArticlePage)
 
-        def entry(story, action, data=None):
+        def entry(story, action, data=None, **fields):
+            fields = {
+                "label": story.get_admin_display_title(),
+                "revision": story.live_revision,
+                "content_changed": True,
+                **fields,
+            }
             return PageLogEntry(
                 content_type=content_type,
                 page=story,
-                label=story.get_admin_display_title(),
                 action=action,
                 timestamp=now,
                 data=data or {},
                 user=context.user,
                 uuid=context.uuid,
-                revision=story.live_revision,
-                content_changed=True,
+                **fields,
             )
 
-        entries = []
+        # As Wagtail's move logs a move: under the title before this publication, no revision.
+        entries = [
+            entry(story, "wagtail.move", data, label=label, revision=None, content_changed=False)
+            for story, label, data in moved
+        ]
         for story in new:
             entries += [entry(story, "wagtail.create"), entry(story, "wagtail.publish")]
         for story in changed:

@@ -11,11 +11,13 @@ from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
+from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 from lxml import html as lxml_html
 from PIL import Image
 from wagtail.documents import get_document_model
+from wagtail.models import PageLogEntry, ReferenceIndex
 from wagtail.rich_text import RichText
 
 from documents.files import text_pdf
@@ -136,6 +138,55 @@ def legacy_story(n, **extra):
     }
     row.update(extra)
     return row
+
+
+# Stories compared
+
+
+# What `as_compared` leaves out, as it differs between two stories by nature: identity,
+# address, tree position, when.
+OWN = {
+    "id",
+    "page_ptr",
+    "path",
+    "slug",
+    "url_path",
+    "translation_key",
+    "latest_revision",
+    "live_revision",
+    "first_published_at",
+    "last_published_at",
+    "latest_revision_created_at",
+    "legacy_id",
+    "body",
+}
+
+
+def _blocks(body):
+    return [(block.block_type, str(block.value)) for block in body]
+
+
+def as_compared(story):
+    """What an editor or reader sees of a story, but for what differs between two by nature."""
+    values = model_to_dict(story, exclude=OWN)
+    values["body"] = _blocks(story.body)
+    values["url_path"] = story.url_path.removesuffix(f"{story.slug}/")
+    values["parent"] = story.get_parent().pk
+    values["tags"] = sorted(tag.name for tag in story.tags.all())
+    revision = story.latest_revision.as_object()
+    values["revision"] = [revision.title, revision.lead, _blocks(revision.body), revision.live]
+    values["revised tags"] = sorted(tag.tag.name for tag in revision.tagged_items.all())
+    values["history"] = list(
+        PageLogEntry.objects.filter(page=story).order_by("id").values_list("action", flat=True)
+    )
+    values["references"] = sorted(
+        ReferenceIndex.objects.filter(object_id=str(story.pk)).values_list(
+            "to_content_type",
+            "to_object_id",
+            "model_path",  # not the tag links' own ids
+        )
+    )
+    return values
 
 
 # Other processes on the test database

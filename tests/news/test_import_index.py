@@ -51,3 +51,22 @@ def test_imported_pages_are_indexed_as_wagtail_indexes_them(home, tmp_path):
         get_search_backend().add_bulk(model, list(model.get_indexed_objects()))
     assert index_rows(models) == imported
     assert [page.legacy_id for page in ArticlePage.objects.search("lồng bè")] == ["old-1"]
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_updated_pages_are_indexed_as_wagtail_indexes_them(home, tmp_path):
+    path = tmp_path / "old.jsonl"
+    ArticleImporter(write_lines(path, [legacy_story(1), legacy_story(2)])).run()
+    rows = [
+        legacy_story(1, title="Nuôi tôm ở Kiên Bình", section="Thuế", body_html="<p>Tôm thẻ</p>"),
+        legacy_story(2),
+    ]
+    report = ArticleImporter(write_lines(path, rows)).run()
+    assert report.updated == 2
+    imported = index_rows([ArticlePage])
+
+    IndexEntry.objects.all().delete()
+    get_search_backend().add_bulk(ArticlePage, list(ArticlePage.get_indexed_objects()))
+    assert index_rows([ArticlePage]) == imported
+    assert [page.legacy_id for page in ArticlePage.objects.search("tôm")] == ["old-1"]

@@ -2,55 +2,11 @@
 makes must be the story Wagtail makes of the same content, for readers and editors alike."""
 
 import pytest
-from django.forms.models import model_to_dict
-from wagtail.models import Page, PageLogEntry, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 
 from news.importers import ArticleImporter
 from news.models import ArticlePage, SectionPage
-from tests.helpers import legacy_story, write_lines
-
-# What differs between two stories by nature: identity, address, tree position, when.
-OWN = {
-    "id",
-    "page_ptr",
-    "path",
-    "slug",
-    "url_path",
-    "translation_key",
-    "latest_revision",
-    "live_revision",
-    "first_published_at",
-    "last_published_at",
-    "latest_revision_created_at",
-    "legacy_id",
-    "body",
-}
-
-
-def blocks(body):
-    return [(block.block_type, str(block.value)) for block in body]
-
-
-def as_compared(story):
-    values = model_to_dict(story, exclude=OWN)
-    values["body"] = blocks(story.body)
-    values["url_path"] = story.url_path.removesuffix(f"{story.slug}/")
-    values["parent"] = story.get_parent().pk
-    values["tags"] = sorted(tag.name for tag in story.tags.all())
-    revision = story.latest_revision.as_object()
-    values["revision"] = [revision.title, revision.lead, blocks(revision.body), revision.live]
-    values["revised tags"] = sorted(tag.tag.name for tag in revision.tagged_items.all())
-    values["history"] = list(
-        PageLogEntry.objects.filter(page=story).order_by("id").values_list("action", flat=True)
-    )
-    values["references"] = sorted(
-        ReferenceIndex.objects.filter(object_id=str(story.pk)).values_list(
-            "to_content_type",
-            "to_object_id",
-            "model_path",  # not the tag links' own ids
-        )
-    )
-    return values
+from tests.helpers import as_compared, legacy_story, write_lines
 
 
 @pytest.mark.django_db
