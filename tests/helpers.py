@@ -22,6 +22,7 @@ from wagtail.rich_text import RichText
 
 from documents.files import text_pdf
 from exemplars.models import Commendation
+from news.models import ArticlePage
 from tests.factories import DocumentPageFactory, ExemplarPageFactory
 from website import pages as website_pages
 
@@ -164,6 +165,25 @@ OWN = {
 
 def _blocks(body):
     return [(block.block_type, str(block.value)) for block in body]
+
+
+def made_by_wagtail(section, imported):
+    """The story `imported` as Wagtail makes it: `add_child`, then a revision published."""
+    made = section.add_child(
+        instance=ArticlePage(
+            title=imported.title,
+            lead=imported.lead,
+            body=imported.body.raw_data,
+            byline=imported.byline,
+            published_at=imported.published_at,
+            for_radio=imported.for_radio,
+            for_province=imported.for_province,
+            legacy_id="made-1",
+        )
+    )
+    made.tags.set(imported.tags.all())
+    made.save_revision().publish()
+    return made
 
 
 def as_compared(story):

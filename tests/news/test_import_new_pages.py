@@ -6,7 +6,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from news.importers import ArticleImporter
 from news.models import ArticlePage, SectionPage
-from tests.helpers import as_compared, legacy_story, write_lines
+from tests.helpers import as_compared, legacy_story, made_by_wagtail, write_lines
 
 
 @pytest.mark.django_db
@@ -20,20 +20,7 @@ def test_an_imported_story_is_the_story_wagtail_makes(
     section = SectionPage.objects.get(title=row["section"])
 
     with django_capture_on_commit_callbacks(execute=True):  # Wagtail's indexes wait for it
-        made = section.add_child(
-            instance=ArticlePage(
-                title=imported.title,
-                lead=imported.lead,
-                body=imported.body.raw_data,
-                byline=imported.byline,
-                published_at=imported.published_at,
-                for_radio=imported.for_radio,
-                for_province=imported.for_province,
-                legacy_id="made-1",
-            )
-        )
-        made.tags.set(imported.tags.all())
-        made.save_revision().publish()
+        made = made_by_wagtail(section, imported)
     made = ArticlePage.objects.get(pk=made.pk)
     # What Wagtail records of the story as stored (its own update read the tags before they were).
     ReferenceIndex.create_or_update_for_object(made)

@@ -11,7 +11,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex
 from news.importers import ArticleImporter
 from news.models import ArticlePage, SectionPage
 from search.models import SearchDocument
-from tests.helpers import as_compared, legacy_story, main_column, write_lines
+from tests.helpers import as_compared, legacy_story, made_by_wagtail, main_column, write_lines
 
 SECTIONS = ["Xây dựng Đảng", "Thuế", "Trang địa phương"]
 
@@ -40,20 +40,7 @@ def test_a_reimported_story_is_the_story_wagtail_moves_and_publishes(
     section, target = (SectionPage.objects.get(title=title) for title in SECTIONS[:2])
     # The same story as Wagtail makes it, then moves it and publishes the change.
     with django_capture_on_commit_callbacks(execute=True):  # Wagtail's indexes wait for it
-        made = section.add_child(
-            instance=ArticlePage(
-                title=imported.title,
-                lead=imported.lead,
-                body=imported.body.raw_data,
-                byline=imported.byline,
-                published_at=imported.published_at,
-                for_radio=imported.for_radio,
-                for_province=imported.for_province,
-                legacy_id="made-1",
-            )
-        )
-        made.tags.set(imported.tags.all())
-        made.save_revision().publish()
+        made = made_by_wagtail(section, imported)
     made_old_url = ArticlePage.objects.get(pk=made.pk).url
 
     changed = legacy_story(
