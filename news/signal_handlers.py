@@ -46,8 +46,8 @@ def privacy_changed(sender, **kwargs):
 
 
 def sections_changed(section_ids):
-    """Count the sections' stories again (every section's with EVERY_SECTION), in the change's
-    own transaction; during an import, once at the end of each batch."""
+    """Count the sections' stories again (every section's with EVERY_SECTION), inside the
+    change's transaction where there is one; during an import, once at the end of each batch."""
     noted = [EVERY_SECTION] if section_ids is EVERY_SECTION else list(section_ids)
     if not all(_counts.note(pk) for pk in noted):
         _recount(noted)
