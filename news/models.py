@@ -78,11 +78,14 @@ LISTING_RENDITIONS = ("fill-240x160", "fill-640x360")
 NEWEST_FIRST = (F("published_at").desc(), F("page_ptr").desc())
 
 
+def newest_first(rows):
+    """(published_at, id, …) rows in NEWEST_FIRST's order."""
+    return sorted(rows, key=lambda row: (row[0] or MIN_DATE, row[1]), reverse=True)
+
+
 def newest_ids(rows):
     """The ids of (published_at, id) rows in NEWEST_FIRST's order."""
-    return [
-        pk for _, pk in sorted(rows, key=lambda row: (row[0] or MIN_DATE, row[1]), reverse=True)
-    ]
+    return [row[1] for row in newest_first(rows)]
 
 
 class ArticlePageQuerySet(ReaderPageQuerySet):

@@ -332,43 +332,36 @@ class StoryPublisher:
             source = sources[story.path[: -Page.steplen]]
             if old := self._children.get(source.path):
                 old.slugs.discard(story.slug)
-            url_path_before = story.url_path
-            pre_page_move.send(
-                sender=ArticlePage,
-                instance=story,
-                parent_page_before=source,
-                parent_page_after=section,
-                url_path_before=url_path_before,
-                url_path_after=section.url_path + story.slug + "/",
-            )
+            # What Wagtail's move signals say of the move, before and after it.
+            move = {
+                "sender": ArticlePage,
+                "instance": story,
+                "parent_page_before": source,
+                "parent_page_after": section,
+                "url_path_before": story.url_path,
+            }
+            pre_page_move.send(**move, url_path_after=section.url_path + story.slug + "/")
             story.path, story.depth = self._next_path(section), section.depth + 1
             story.set_url_path(section)
             story.section_id = section.pk
             story._cached_parent_obj = section
             children[source.pk] -= 1
             children[section.pk] += 1
-            moved.append((story, source, section, url_path_before))
+            moved.append((story, source, section, move))
         update_in_bulk(Page, [story for story, *_rest in moved], ["path", "depth", "url_path"])
         for pk, count in children.items():
             if count:
                 Page.objects.filter(pk=pk).update(numchild=F("numchild") + count)
-        for story, source, section, url_path_before in moved:
+        for story, _source, section, move in moved:
             section.numchild += 1
-            post_page_move.send(
-                sender=ArticlePage,
-                instance=story,
-                parent_page_before=source,
-                parent_page_after=section,
-                url_path_before=url_path_before,
-                url_path_after=story.url_path,
-            )
+            post_page_move.send(**move, url_path_after=story.url_path)
         return [
             (
                 story,
                 story.get_admin_display_title(),
                 {"source": _log_place(source), "destination": _log_place(section)},
             )
-            for story, source, section, _url_path in moved
+            for story, source, section, _move in moved
         ]
 
     def _move(self, story, section):

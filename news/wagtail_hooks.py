@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from website.pagination import heads
 
 from . import archive, signal_handlers
-from .models import MIN_DATE, ArticlePage, Feedback
+from .models import ArticlePage, Feedback, newest_first
 
 SIDEBAR_STORIES = 6
 
@@ -104,18 +104,17 @@ def story_boxes(request):
     """The sidebar's newest and most viewed stories (website_tags.sidebar caches them), read
     in one query: their titles and links only, so neither images nor bodies are read."""
     stories = ArticlePage.objects.live().public()
-    fields = ("pk", "title", "url_path", "published_at", "view_stats__views")
+    fields = ("published_at", "pk", "title", "url_path", "view_stats__views")
     latest, most_viewed = heads(
         [(stories.newest(), SIDEBAR_STORIES), (stories.most_viewed(), SIDEBAR_STORIES)], *fields
     )
-    latest.sort(key=lambda row: (row[3] or MIN_DATE, row[0]), reverse=True)
-    most_viewed.sort(key=lambda row: (row[4], row[0]), reverse=True)
+    most_viewed.sort(key=lambda row: (row[4], row[1]), reverse=True)
 
     def links(rows):  # enough of a story for its title and `{% pageurl %}`
-        return [ArticlePage.from_db(None, ["id", "title", "url_path"], row[:3]) for row in rows]
+        return [ArticlePage.from_db(None, ["id", "title", "url_path"], row[1:4]) for row in rows]
 
     return render_to_string(
         "news/includes/sidebar_stories.html",
-        {"latest_stories": links(latest), "most_viewed": links(most_viewed)},
+        {"latest_stories": links(newest_first(latest)), "most_viewed": links(most_viewed)},
         request=request,
     )
