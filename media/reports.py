@@ -39,13 +39,13 @@ def lower_first(text):
 
 
 class Totals:
-    """The sums of a set of items by kind, commune and location; each computed once, in SQL
-    (and kept as plain values, so that the cache can keep them)."""
+    """The sums of a set of items by kind, commune and location, summed in SQL (and kept as
+    plain values, so that the cache can keep them)."""
 
     def __init__(self, items):
-        self.by_kind = items.totals_by_kind()
-        self.by_commune = items.totals_by_commune()
-        self.by_location = items.totals_by("location")
+        totals = items.totals()
+        self.by_kind, self.by_commune = totals["kind"], totals["commune"]
+        self.by_location = totals["location"]
         self.total = sum(quantity for _kind, quantity in self.by_kind)
 
     def __bool__(self):
