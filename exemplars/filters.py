@@ -7,14 +7,14 @@ from website import fragments
 from website.filters import ListFilterForm, commune_choices
 
 from .choices import AwardLevel, ExemplarKind
-from .models import Commendation, ExemplarPage
+from .models import Commendation
 
 EVERYTHING = [("", _("All"))]
 
 
 def in_use(index):
     """The fields of activity and the years of commendation of the exemplars under `index`."""
-    exemplars = ExemplarPage.objects.live().public().descendant_of(index)
+    exemplars = index.get_exemplar_pages()
     fields = exemplars.exclude(field="").order_by("field").values_list("field", flat=True)
     years = (
         Commendation.objects.filter(page__in=exemplars)
