@@ -207,19 +207,25 @@ class ExemplarPage(CachedPrivacyMixin, Page):
         return self.summary or Truncator(first_paragraph(self.body)).words(60)
 
     def get_related_stories(self):
-        """Live stories the editor chose, in their order, then the stories that link here."""
+        """Live stories the editor chose, in their order, then the stories that link here,
+        newest first: the latter's ids first (from the story table's own index), then every
+        card in one query."""
         stories = ArticlePage.objects.live().public()
-        chosen_ids = [link.story_id for link in self.related_story_links.all()]
-        by_id = {story.pk: story for story in stories.filter(pk__in=chosen_ids).cards()}
-        chosen = list(dict.fromkeys(by_id[pk] for pk in chosen_ids if pk in by_id))
+        chosen_ids = list(dict.fromkeys(link.story_id for link in self.related_story_links.all()))
         linking_ids = (
             ReferenceIndex.get_references_to(self)
             .filter(base_content_type=ContentType.objects.get_for_model(Page))
             .annotate(source_id=Cast("object_id", models.IntegerField()))
             .values("source_id")
         )
-        linking = stories.filter(pk__in=linking_ids).exclude(pk__in=chosen_ids).cards()
-        return chosen + list(linking[: max(self.related_count - len(chosen), 0)])
+        linking = (
+            stories.filter(pk__in=linking_ids)
+            .exclude(pk__in=chosen_ids)
+            .newest()
+            .values_list("pk", flat=True)[: self.related_count]
+        )
+        chosen, linking = stories.listed_by_id(chosen_ids, list(linking))
+        return chosen + linking[: max(self.related_count - len(chosen), 0)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
