@@ -13,16 +13,16 @@ EVERYTHING = [("", _("All"))]
 
 
 def in_use(index):
-    """The fields of activity and the years of commendation of the exemplars under `index`."""
-    exemplars = index.get_exemplar_pages()
-    fields = exemplars.exclude(field="").order_by("field").values_list("field", flat=True)
-    years = (
-        Commendation.objects.filter(page__in=exemplars)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
+    """The fields of activity and the years of commendation of the exemplars under `index`,
+    from one query of their distinct pairs (a few dozen)."""
+    pairs = (
+        index.get_exemplar_pages().order_by().values_list("field", "commendations__year").distinct()
     )
-    return list(fields.distinct()), list(years)
+    fields, years = set(), set()
+    for field, year in pairs:
+        fields.add(field)
+        years.add(year)
+    return sorted(fields - {""}), sorted(years - {None}, reverse=True)
 
 
 class ExemplarFilterForm(ListFilterForm):
