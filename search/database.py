@@ -49,9 +49,13 @@ RANK_ALL_BELOW = 5000
 TIERS = [(["title"], True), (["title", "lead"], False)]
 # `best`'s fields for the most a unit scores anywhere.
 ANYWHERE = ()
-# The most units for which the rows holding every one in the title are ranked first: a title
-# of a few words rarely holds more of a query's common words.
+# The most units for which the rows whose title holds a set of units that may score more than
+# a row holding a weaker set are ranked first (`title_sets`), in at most TITLE_SET_TIERS
+# tiers: first every unit, then those beating what one unit alone can score. Past three units
+# each set is one more ranking of its own (about 10 ms each at 100,000 documents, the
+# query's index tests repeated), and the tiers decided too seldom to pay for themselves.
 EVERY_TITLE_UNITS = 3
+TITLE_SET_TIERS = 2
 # A way of matching that fewer rows hold does not bound what the rows outside a tier score:
 # those rows join the tier instead (`best`), so that a word written as typed in a few leads
 # leaves the bound at what the many rows holding it folded score.
@@ -413,7 +417,7 @@ class DatabaseEngine(Engine):
     def best(self, units):
         """{(fields, unit): (the points of the best way of matching outside `fields` that at
         least RARE rows hold (0 if none), [the keys of the better ways some row holds])} for
-        each tier's `fields` (and ANYWHERE, outside no field, for `bound_every`): read from
+        each tier's `fields` (and ANYWHERE, outside no field, for `title_sets`): read from
         the index in one query, once per query, each unit's ways counted (up to RARE) best
         first until one is held that often. A word typed without accents is rarely written
         so, and then its folded way is the best most rows have; the few rows holding a better
@@ -423,7 +427,7 @@ class DatabaseEngine(Engine):
         if units not in self._best:
             keys, arrays, names, ctes, params = [], [], {}, [], []
             tiers = [fields for fields, _ in TIERS]
-            if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `bound_every`
+            if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `title_sets`
                 tiers.append(ANYWHERE)
             for fields in tiers:
                 for unit in units:
@@ -524,21 +528,46 @@ class DatabaseEngine(Engine):
             output_field=BooleanField(),
         )
 
-    def bound_every(self, units):
-        """SQL and parameters of the most a row missing one of `units` in its title (outside
-        `every_title`) can score: that unit its best way in the lead or body, the others their
-        best anywhere (`best`), and each pair of neighbouring words but the missing unit's
-        (no pair holds a word its title lacks). Missing more units scores less."""
+    def title_sets(self, units):
+        """{frozenset of the numbers of `units` a row holds in its title: the most it can
+        score} for every such set: the units held their best way anywhere, the others their
+        best in the lead or body (`best`), and each pair of neighbouring words of the units
+        held (`pair_points`: no pair holds a word its title lacks). Holding more never scores
+        less."""
         best = self.best(units)
         owner = [n for n, unit in enumerate(units) for _ in unit.words]
-        pairs = range(len(ranking.pairs(units)))
-        anywhere = [best[ANYWHERE, unit][0] for unit in units]
-        most = 0
-        for n, unit in enumerate(units):
-            kept = sum(1 for i in pairs if n not in (owner[i], owner[i + 1]))
-            outside = best[("title",), unit][0]
-            most = max(most, sum(anywhere) - anywhere[n] + outside + kept * ranking.PAIR["exact"])
-        return str(most), []
+        pairs = [
+            (owner[i], owner[i + 1], self.pair_points(best, {units[owner[i]], units[owner[i + 1]]}))
+            for i in range(len(ranking.pairs(units)))
+        ]
+        most = {}
+        for size in range(len(units) + 1):
+            for held in map(frozenset, itertools.combinations(range(len(units)), size)):
+                scores = (
+                    best[ANYWHERE if n in held else ("title",), unit][0]
+                    for n, unit in enumerate(units)
+                )
+                kept = sum(points for a, b, points in pairs if a in held and b in held)
+                most[held] = sum(scores) + kept
+        return most
+
+    @staticmethod
+    def pair_points(best, units):
+        """The most a pair of neighbouring words of `units` (its one or two owners) earns in
+        the title of a row outside the title-set tiers, by `best` of the query. A word's
+        title as written (or folded) is what earns a pair that much; when it is a better way
+        than the word's best held by RARE rows anywhere, the rows holding it are in the tier
+        (`best`), so rows outside earn the pair folded (or none). A phrase may hold its words
+        apart: any."""
+        title = {
+            how: ranking.COVERAGE + points
+            for points, field, how in ranking.matches()
+            if field == "title"
+        }
+        for how in ("exact", "folded"):
+            if all(unit.phrase or best[ANYWHERE, unit][0] >= title[how] for unit in units):
+                return ranking.PAIR[how]
+        return 0
 
     def tiers(self, units):
         """([conditions on the index, one test of its keys each, whose rows make the set],
@@ -553,13 +582,34 @@ class DatabaseEngine(Engine):
             return [key for fields in fields_of for unit in units for key in best[fields, unit][1]]
 
         if 1 < len(units) <= EVERY_TITLE_UNITS:
-            every = [self.every_title(units)]
-            if rare_keys := list(dict.fromkeys(rare(ANYWHERE, ("title",)))):
-                every.append(_keyed(rare_keys))
-            yield every, True, self.bound_every(units)
+            most = self.title_sets(units)
+            rare_keys = list(dict.fromkeys(rare(ANYWHERE, ("title",))))
+            for above in self.thresholds(units, most):
+                # The rows holding in the title a set of units that may score above: each
+                # smallest such set is a part (one test of the index).
+                parts = [
+                    self.every_title([units[n] for n in sorted(held)])
+                    for held, points in most.items()
+                    if points > above and all(most[held - {n}] <= above for n in held)
+                ]
+                if not parts:  # no set scores more
+                    continue
+                if rare_keys:
+                    parts.append(_keyed(rare_keys))
+                yield parts, True, (str(above), [])
+
         for fields, narrow in TIERS:
             held = _keyed(dict.fromkeys([*self.keys_in(fields, units), *rare(tuple(fields))]))
             yield [held], narrow, self.bound(fields, units)
+
+    @staticmethod
+    def thresholds(units, most):
+        """The bounds of the title-set tiers (`tiers`), highest first, at most TITLE_SET_TIERS:
+        the most a row holding one unit, or all but one, in its title can score (`most`, from
+        `title_sets`). Each tier holds the rows holding a set that may score more; a unit
+        whose title adds nothing to its best way elsewhere leaves its rows out."""
+        found = {points for held, points in most.items() if len(held) in (1, len(units) - 1)}
+        return sorted(found, reverse=True)[:TITLE_SET_TIERS]
 
     def may_hold(self, field, copy, forms):
         """SQL and parameters of the rows whose `field`'s `copy` holds every word of one of

@@ -2,6 +2,8 @@
 index (migration 0003) instead of reading every stored text: what keeps a results page fast at
 100,000 stories. A results page is two queries, and neither scans a search table whole."""
 
+import random
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -284,3 +286,24 @@ def test_the_narrow_copy_is_what_its_documents_give_however_they_are_written(cor
         assert cursor.fetchone()[0] == 0
     assert {"tw:mới", "bf:moi"} <= set(SearchEntry.objects.get(pk=documents[0].pk).keys)
     assert SearchEntry.objects.count() == ROWS - 4
+
+
+@pytest.mark.parametrize("rare", [database.RARE, ROWS * database.RARE // 100_000])
+def test_random_queries_get_the_whole_rankings_page(corpus, monkeypatch, rare):
+    """Queries of one to five words, common or not, accented as written or folded, some with
+    a typo or a phrase, from the first and second page: each tier's bound holds, whatever the
+    words (with RARE as set, and scaled to this corpus, where more ways join the tiers)."""
+    monkeypatch.setattr(database, "RARE", rare)
+    rng = random.Random(9)
+    engine = DatabaseEngine()
+    for _ in range(40):
+        ranks = [min(int(rng.paretovariate(0.6)) - 1, 1500) for _ in range(rng.randint(1, 5))]
+        words = [rng.choice((corpus.words, corpus.folded))[rank] for rank in ranks]
+        if rng.random() < 0.2 and len(words[0]) >= 5:  # a letter dropped
+            words[0] = words[0][:2] + words[0][3:]
+        text = " ".join(words)
+        if rng.random() < 0.15 and len(words) > 2:
+            text = f'"{words[0]} {words[1]}" {" ".join(words[2:])}'
+        query = SearchQuery.from_params({"q": text}, kinds=["bench"])
+        for offset in (0, 10):
+            assert first_page(engine, query, offset) == whole_ranking(engine, query, offset), text
