@@ -62,6 +62,17 @@ TITLE_SET_TIERS = 2
 RARE = 200
 
 
+def _common():
+    """A CTE of the keys that the planner's statistics (a sample of the rows) find in more than
+    twice RARE rows: `best` need not count those ways (a way deemed common wrongly would only
+    loosen a bound, the rows holding it scoring no more than it)."""
+    return f"""common AS (SELECT coalesce(array_agg(key), '{{}}') AS keys
+    FROM pg_stats, unnest(most_common_elems::text::text[], most_common_elem_freqs) AS s(key, f)
+    WHERE schemaname = current_schema() AND tablename = 'search_entry' AND attname = 'keys'
+    AND key IS NOT NULL
+    AND f * (SELECT reltuples FROM pg_class WHERE oid = 'search_entry'::regclass) >= {2 * RARE})"""
+
+
 def _needle(tokens):
     return f" {' '.join(tokens)} "
 
@@ -425,31 +436,44 @@ class DatabaseEngine(Engine):
         it is the best."""
         units = tuple(units)
         if units not in self._best:
-            keys, arrays, names, ctes, params = [], [], {}, [], []
+            keys, arrays, names, ctes, params, array_params = [], [], {}, [_common()], [], []
             tiers = [fields for fields, _ in TIERS]
             if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `title_sets`
                 tiers.append(ANYWHERE)
             for fields in tiers:
                 for unit in units:
                     ways = self.ways_outside(fields, unit)
-                    chain = []
+                    chain = []  # (SQL, parameters) of each way's count, best way first
                     for _, field, how in ways:
                         if (unit, field, how) not in names:
                             names[unit, field, how] = f"way{len(names)}"
                             sql, way_params = self.counted_way(unit, field, how)
                             ctes.append(f"{names[unit, field, how]} AS MATERIALIZED ({sql})")
                             params += way_params
-                        count = f"(SELECT held FROM {names[unit, field, how]})"
+                        count, count_params = f"(SELECT held FROM {names[unit, field, how]})", []
+                        if way_keys := self.way_keys(unit, field, how):
+                            # Not counted when the statistics know one of its keys to be
+                            # held by many rows.
+                            count = (
+                                f"CASE WHEN (SELECT keys FROM common) && %s::text[]"
+                                f" THEN {RARE} ELSE {count} END"
+                            )
+                            count_params = [way_keys]
                         if chain:  # counted only while the ways before were rare
-                            count = f"CASE WHEN {chain[-1]} < {RARE} THEN {count} END"
-                        chain.append(count)
+                            before, before_params = chain[-1]
+                            count = f"CASE WHEN {before} < {RARE} THEN {count} END"
+                            count_params = [*before_params, *count_params]
+                        chain.append((count, count_params))
                     keys.append(((tuple(fields), unit), ways))
-                    arrays.append(f"ARRAY[{', '.join(chain)}]" if ways else "ARRAY[]::bigint[]")
-            statement = f"SELECT {', '.join(arrays)}"
-            if ctes:  # each way counted once, when a chain first needs it
-                statement = f"WITH {', '.join(ctes)} {statement}"
+                    arrays.append(
+                        f"ARRAY[{', '.join(sql for sql, _ in chain)}]"
+                        if ways
+                        else "ARRAY[]::bigint[]"
+                    )
+                    array_params += [param for _, chain_params in chain for param in chain_params]
+            statement = f"WITH {', '.join(ctes)} SELECT {', '.join(arrays)}"
             with self.planned(), connection.cursor() as cursor:
-                cursor.execute(statement, params)
+                cursor.execute(statement, [*params, *array_params])
                 found = cursor.fetchone()
             self._best[units] = {}
             for ((fields, unit), ways), counts in zip(keys, found, strict=True):

@@ -307,3 +307,35 @@ def test_random_queries_get_the_whole_rankings_page(corpus, monkeypatch, rare):
         query = SearchQuery.from_params({"q": text}, kinds=["bench"])
         for offset in (0, 10):
             assert first_page(engine, query, offset) == whole_ranking(engine, query, offset), text
+
+
+def test_a_unit_whose_title_adds_nothing_leaves_its_rows_out_of_the_second_tier(monkeypatch):
+    """ "chòng" written as typed in many leads scores as much there as in a title, folded: a
+    row holding only "chòng" in its title scores no more than one holding neither, so after
+    the rows holding both words come the rows holding "nữ" in the title, and no others."""
+    from search import ranking
+
+    engine = DatabaseEngine()
+    engine.indexed = True  # the tiers are SQL text: no statement runs
+    query = SearchQuery.from_params({"q": "nữ chòng"}, kinds=["bench"])
+    nu, chong = query.units
+    points = {  # the best ways held by many rows, as `best` reads them (over coverage)
+        (("title",), nu): 12,  # "nữ" as written, in a lead
+        (("title",), chong): 12,
+        (("title", "lead"), nu): 6,
+        (("title", "lead"), chong): 6,
+        ((), nu): 18,  # in a title, as written
+        ((), chong): 12,  # "chòng" as written in a title: rows too few (ranked with the tier)
+    }
+    best = {key: (ranking.COVERAGE + value, []) for key, value in points.items()}
+    monkeypatch.setattr(engine, "best", lambda units: best)
+    both, one, *_ = list(engine.tiers(query.units))
+    coverage = 2 * ranking.COVERAGE
+    # Holding both: at most 18 + 12 + a pair folded; "nữ" alone in the title, at most 18 + 12.
+    assert both[2] == (str(coverage + 30), [])
+    assert [part.params for part in both[0]] == [
+        [engine.keys_in(["title"], [nu]), engine.keys_in(["title"], [chong])]
+    ]
+    # Holding "nữ": more than "chòng" alone in the title can score (12 + 12).
+    assert one[2] == (str(coverage + 24), [])
+    assert [part.params for part in one[0]] == [[engine.keys_in(["title"], [nu])]]
