@@ -73,6 +73,14 @@ def _common():
     AND f * (SELECT reltuples FROM pg_class WHERE oid = 'search_entry'::regclass) >= {2 * RARE})"""
 
 
+class _Slot:
+    """The `n`th parameter of a condition, taken from each use of a compiled ranking
+    (`compiled_score`)."""
+
+    def __init__(self, n):
+        self.n = n
+
+
 def _needle(tokens):
     return f" {' '.join(tokens)} "
 
@@ -158,6 +166,8 @@ class DatabaseEngine(Engine):
         self._forms = {}
         # `best`'s answer, by the query's units.
         self._best = {}
+        # `compiled_score`'s statements, by query and SQL of the rows ranked.
+        self._scores = {}
         # The last query `summary` counted, and the matching rows it read: a page's hits
         # follow its count.
         self._counted = (None, None)
@@ -382,7 +392,16 @@ class DatabaseEngine(Engine):
         rows = self.matching(query.units).filter(within, **query.filters)
         if query.sort == "newest":
             return rows.order_by("-date", "-pk")
-        score = self.score(query.units, within if narrow else EVERYWHERE)
+        inside = within if narrow else EVERYWHERE
+        if self.indexed:
+            score = RawSQL(*self.compiled_score(query, inside), output_field=IntegerField())
+        else:
+            score = self.whole_score(query, inside)
+        return rows.annotate(score=score).order_by("-score", "-date", "-pk")
+
+    def whole_score(self, query, within):
+        """`score`, and NAMED for the documents the query names."""
+        score = self.score(query.units, within)
         if query.named:
             # By id: PostgreSQL's rows here are `search_entry`'s, which keep no object ids.
             named = SearchDocument.objects.filter(
@@ -396,11 +415,25 @@ class DatabaseEngine(Engine):
                 default=Value(0),
                 output_field=IntegerField(),
             )
-        if self.indexed:
-            # Written once: Django hashes and compiles the whole expression again for every
-            # statement it appears in (each tier's, then the whole ranking's).
-            score = RawSQL(*self.compiled(score), output_field=IntegerField())
-        return rows.annotate(score=score).order_by("-score", "-date", "-pk")
+        return score
+
+    def compiled_score(self, query, within):
+        """SQL and parameters of `whole_score`, written once per query and SQL of `within`:
+        Django builds, hashes and compiles the whole expression again for every statement it
+        appears in (each tier's, each part's, then the whole ranking's), and the parts of a
+        tier, or the tiers, often differ in their parameters only (which keys)."""
+        slots = within
+        if within is not EVERYWHERE:
+            slots = RawSQL(
+                within.sql,
+                [_Slot(n) for n in range(len(within.params))],
+                output_field=BooleanField(),
+            )
+        key = (query.units, query.named, getattr(within, "sql", None))
+        if key not in self._scores:
+            self._scores[key] = self.compiled(self.whole_score(query, slots))
+        sql, params = self._scores[key]
+        return sql, [within.params[p.n] if isinstance(p, _Slot) else p for p in params]
 
     def keys_in(self, fields, units):
         """The keys of every folded word of `units` (and of their typo variants) in `fields`:
