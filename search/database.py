@@ -579,6 +579,8 @@ class DatabaseEngine(Engine):
         """The rows whose title holds (folded, or through a typo) a word of every one of
         `units`, as a condition on the index."""
         tests = [_keyed(self.keys_in(["title"], [unit])) for unit in units]
+        if len(tests) == 1:  # the title tier's shape: its ranking compiled once (`compiled_score`)
+            return tests[0]
         return RawSQL(
             f"({' AND '.join(test.sql for test in tests)})",
             [param for test in tests for param in test.params],

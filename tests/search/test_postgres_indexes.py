@@ -333,9 +333,9 @@ def test_a_unit_whose_title_adds_nothing_leaves_its_rows_out_of_the_second_tier(
     coverage = 2 * ranking.COVERAGE
     # Holding both: at most 18 + 12 + a pair folded; "nữ" alone in the title, at most 18 + 12.
     assert both[2] == (str(coverage + 30), [])
-    assert [part.params for part in both[0]] == [
+    assert [list(part.params) for part in both[0]] == [
         [engine.keys_in(["title"], [nu]), engine.keys_in(["title"], [chong])]
     ]
     # Holding "nữ": more than "chòng" alone in the title can score (12 + 12).
     assert one[2] == (str(coverage + 24), [])
-    assert [part.params for part in one[0]] == [[engine.keys_in(["title"], [nu])]]
+    assert [list(part.params) for part in one[0]] == [[engine.keys_in(["title"], [nu])]]
