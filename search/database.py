@@ -49,13 +49,36 @@ RANK_ALL_BELOW = 5000
 TIERS = [(["title"], True), (["title", "lead"], False)]
 # `best`'s fields for the most a unit scores anywhere.
 ANYWHERE = ()
-# The most units for which the rows holding every one in the title are ranked first: a title
-# of a few words rarely holds more of a query's common words.
+# The most units for which the rows whose title holds a set of units that may score more than
+# a row holding a weaker set are ranked first (`title_sets`), in at most TITLE_SET_TIERS
+# tiers: first every unit, then those beating what one unit alone can score. Past three units
+# each set is one more ranking of its own (about 10 ms each at 100,000 documents, the
+# query's index tests repeated), and the tiers decided too seldom to pay for themselves.
 EVERY_TITLE_UNITS = 3
+TITLE_SET_TIERS = 2
 # A way of matching that fewer rows hold does not bound what the rows outside a tier score:
 # those rows join the tier instead (`best`), so that a word written as typed in a few leads
 # leaves the bound at what the many rows holding it folded score.
 RARE = 200
+
+
+def _common():
+    """A CTE of the keys that the planner's statistics (a sample of the rows) find in more than
+    twice RARE rows: `best` need not count those ways (a way deemed common wrongly would only
+    loosen a bound, the rows holding it scoring no more than it)."""
+    return f"""common AS (SELECT coalesce(array_agg(key), '{{}}') AS keys
+    FROM pg_stats, unnest(most_common_elems::text::text[], most_common_elem_freqs) AS s(key, f)
+    WHERE schemaname = current_schema() AND tablename = 'search_entry' AND attname = 'keys'
+    AND key IS NOT NULL
+    AND f * (SELECT reltuples FROM pg_class WHERE oid = 'search_entry'::regclass) >= {2 * RARE})"""
+
+
+class _Slot:
+    """The `n`th parameter of a condition, taken from each use of a compiled ranking
+    (`compiled_score`)."""
+
+    def __init__(self, n):
+        self.n = n
 
 
 def _needle(tokens):
@@ -143,6 +166,8 @@ class DatabaseEngine(Engine):
         self._forms = {}
         # `best`'s answer, by the query's units.
         self._best = {}
+        # `compiled_score`'s statements, by query and SQL of the rows ranked.
+        self._scores = {}
         # The last query `summary` counted, and the matching rows it read: a page's hits
         # follow its count.
         self._counted = (None, None)
@@ -367,7 +392,16 @@ class DatabaseEngine(Engine):
         rows = self.matching(query.units).filter(within, **query.filters)
         if query.sort == "newest":
             return rows.order_by("-date", "-pk")
-        score = self.score(query.units, within if narrow else EVERYWHERE)
+        inside = within if narrow else EVERYWHERE
+        if self.indexed:
+            score = RawSQL(*self.compiled_score(query, inside), output_field=IntegerField())
+        else:
+            score = self.whole_score(query, inside)
+        return rows.annotate(score=score).order_by("-score", "-date", "-pk")
+
+    def whole_score(self, query, within):
+        """`score`, and NAMED for the documents the query names."""
+        score = self.score(query.units, within)
         if query.named:
             # By id: PostgreSQL's rows here are `search_entry`'s, which keep no object ids.
             named = SearchDocument.objects.filter(
@@ -381,11 +415,25 @@ class DatabaseEngine(Engine):
                 default=Value(0),
                 output_field=IntegerField(),
             )
-        if self.indexed:
-            # Written once: Django hashes and compiles the whole expression again for every
-            # statement it appears in (each tier's, then the whole ranking's).
-            score = RawSQL(*self.compiled(score), output_field=IntegerField())
-        return rows.annotate(score=score).order_by("-score", "-date", "-pk")
+        return score
+
+    def compiled_score(self, query, within):
+        """SQL and parameters of `whole_score`, written once per query and SQL of `within`:
+        Django builds, hashes and compiles the whole expression again for every statement it
+        appears in (each tier's, each part's, then the whole ranking's), and the parts of a
+        tier, or the tiers, often differ in their parameters only (which keys)."""
+        slots = within
+        if within is not EVERYWHERE:
+            slots = RawSQL(
+                within.sql,
+                [_Slot(n) for n in range(len(within.params))],
+                output_field=BooleanField(),
+            )
+        key = (query.units, query.named, getattr(within, "sql", None))
+        if key not in self._scores:
+            self._scores[key] = self.compiled(self.whole_score(query, slots))
+        sql, params = self._scores[key]
+        return sql, [within.params[p.n] if isinstance(p, _Slot) else p for p in params]
 
     def keys_in(self, fields, units):
         """The keys of every folded word of `units` (and of their typo variants) in `fields`:
@@ -413,7 +461,7 @@ class DatabaseEngine(Engine):
     def best(self, units):
         """{(fields, unit): (the points of the best way of matching outside `fields` that at
         least RARE rows hold (0 if none), [the keys of the better ways some row holds])} for
-        each tier's `fields` (and ANYWHERE, outside no field, for `bound_every`): read from
+        each tier's `fields` (and ANYWHERE, outside no field, for `title_sets`): read from
         the index in one query, once per query, each unit's ways counted (up to RARE) best
         first until one is held that often. A word typed without accents is rarely written
         so, and then its folded way is the best most rows have; the few rows holding a better
@@ -421,31 +469,44 @@ class DatabaseEngine(Engine):
         it is the best."""
         units = tuple(units)
         if units not in self._best:
-            keys, arrays, names, ctes, params = [], [], {}, [], []
+            keys, arrays, names, ctes, params, array_params = [], [], {}, [_common()], [], []
             tiers = [fields for fields, _ in TIERS]
-            if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `bound_every`
+            if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `title_sets`
                 tiers.append(ANYWHERE)
             for fields in tiers:
                 for unit in units:
                     ways = self.ways_outside(fields, unit)
-                    chain = []
+                    chain = []  # (SQL, parameters) of each way's count, best way first
                     for _, field, how in ways:
                         if (unit, field, how) not in names:
                             names[unit, field, how] = f"way{len(names)}"
                             sql, way_params = self.counted_way(unit, field, how)
                             ctes.append(f"{names[unit, field, how]} AS MATERIALIZED ({sql})")
                             params += way_params
-                        count = f"(SELECT held FROM {names[unit, field, how]})"
+                        count, count_params = f"(SELECT held FROM {names[unit, field, how]})", []
+                        if way_keys := self.way_keys(unit, field, how):
+                            # Not counted when the statistics know one of its keys to be
+                            # held by many rows.
+                            count = (
+                                f"CASE WHEN (SELECT keys FROM common) && %s::text[]"
+                                f" THEN {RARE} ELSE {count} END"
+                            )
+                            count_params = [way_keys]
                         if chain:  # counted only while the ways before were rare
-                            count = f"CASE WHEN {chain[-1]} < {RARE} THEN {count} END"
-                        chain.append(count)
+                            before, before_params = chain[-1]
+                            count = f"CASE WHEN {before} < {RARE} THEN {count} END"
+                            count_params = [*before_params, *count_params]
+                        chain.append((count, count_params))
                     keys.append(((tuple(fields), unit), ways))
-                    arrays.append(f"ARRAY[{', '.join(chain)}]" if ways else "ARRAY[]::bigint[]")
-            statement = f"SELECT {', '.join(arrays)}"
-            if ctes:  # each way counted once, when a chain first needs it
-                statement = f"WITH {', '.join(ctes)} {statement}"
+                    arrays.append(
+                        f"ARRAY[{', '.join(sql for sql, _ in chain)}]"
+                        if ways
+                        else "ARRAY[]::bigint[]"
+                    )
+                    array_params += [param for _, chain_params in chain for param in chain_params]
+            statement = f"WITH {', '.join(ctes)} SELECT {', '.join(arrays)}"
             with self.planned(), connection.cursor() as cursor:
-                cursor.execute(statement, params)
+                cursor.execute(statement, [*params, *array_params])
                 found = cursor.fetchone()
             self._best[units] = {}
             for ((fields, unit), ways), counts in zip(keys, found, strict=True):
@@ -518,27 +579,54 @@ class DatabaseEngine(Engine):
         """The rows whose title holds (folded, or through a typo) a word of every one of
         `units`, as a condition on the index."""
         tests = [_keyed(self.keys_in(["title"], [unit])) for unit in units]
+        if len(tests) == 1:  # the title tier's shape: its ranking compiled once (`compiled_score`)
+            return tests[0]
         return RawSQL(
             f"({' AND '.join(test.sql for test in tests)})",
             [param for test in tests for param in test.params],
             output_field=BooleanField(),
         )
 
-    def bound_every(self, units):
-        """SQL and parameters of the most a row missing one of `units` in its title (outside
-        `every_title`) can score: that unit its best way in the lead or body, the others their
-        best anywhere (`best`), and each pair of neighbouring words but the missing unit's
-        (no pair holds a word its title lacks). Missing more units scores less."""
+    def title_sets(self, units):
+        """{frozenset of the numbers of `units` a row holds in its title: the most it can
+        score} for every such set: the units held their best way anywhere, the others their
+        best in the lead or body (`best`), and each pair of neighbouring words of the units
+        held (`pair_points`: no pair holds a word its title lacks). Holding more never scores
+        less."""
         best = self.best(units)
         owner = [n for n, unit in enumerate(units) for _ in unit.words]
-        pairs = range(len(ranking.pairs(units)))
-        anywhere = [best[ANYWHERE, unit][0] for unit in units]
-        most = 0
-        for n, unit in enumerate(units):
-            kept = sum(1 for i in pairs if n not in (owner[i], owner[i + 1]))
-            outside = best[("title",), unit][0]
-            most = max(most, sum(anywhere) - anywhere[n] + outside + kept * ranking.PAIR["exact"])
-        return str(most), []
+        pairs = [
+            (owner[i], owner[i + 1], self.pair_points(best, {units[owner[i]], units[owner[i + 1]]}))
+            for i in range(len(ranking.pairs(units)))
+        ]
+        most = {}
+        for size in range(len(units) + 1):
+            for held in map(frozenset, itertools.combinations(range(len(units)), size)):
+                scores = (
+                    best[ANYWHERE if n in held else ("title",), unit][0]
+                    for n, unit in enumerate(units)
+                )
+                kept = sum(points for a, b, points in pairs if a in held and b in held)
+                most[held] = sum(scores) + kept
+        return most
+
+    @staticmethod
+    def pair_points(best, units):
+        """The most a pair of neighbouring words of `units` (its one or two owners) earns in
+        the title of a row outside the title-set tiers, by `best` of the query. A word's
+        title as written (or folded) is what earns a pair that much; when it is a better way
+        than the word's best held by RARE rows anywhere, the rows holding it are in the tier
+        (`best`), so rows outside earn the pair folded (or none). A phrase may hold its words
+        apart: any."""
+        title = {
+            how: ranking.COVERAGE + points
+            for points, field, how in ranking.matches()
+            if field == "title"
+        }
+        for how in ("exact", "folded"):
+            if all(unit.phrase or best[ANYWHERE, unit][0] >= title[how] for unit in units):
+                return ranking.PAIR[how]
+        return 0
 
     def tiers(self, units):
         """([conditions on the index, one test of its keys each, whose rows make the set],
@@ -553,13 +641,34 @@ class DatabaseEngine(Engine):
             return [key for fields in fields_of for unit in units for key in best[fields, unit][1]]
 
         if 1 < len(units) <= EVERY_TITLE_UNITS:
-            every = [self.every_title(units)]
-            if rare_keys := list(dict.fromkeys(rare(ANYWHERE, ("title",)))):
-                every.append(_keyed(rare_keys))
-            yield every, True, self.bound_every(units)
+            most = self.title_sets(units)
+            rare_keys = list(dict.fromkeys(rare(ANYWHERE, ("title",))))
+            for above in self.thresholds(units, most):
+                # The rows holding in the title a set of units that may score above: each
+                # smallest such set is a part (one test of the index).
+                parts = [
+                    self.every_title([units[n] for n in sorted(held)])
+                    for held, points in most.items()
+                    if points > above and all(most[held - {n}] <= above for n in held)
+                ]
+                if not parts:  # no set scores more
+                    continue
+                if rare_keys:
+                    parts.append(_keyed(rare_keys))
+                yield parts, True, (str(above), [])
+
         for fields, narrow in TIERS:
             held = _keyed(dict.fromkeys([*self.keys_in(fields, units), *rare(tuple(fields))]))
             yield [held], narrow, self.bound(fields, units)
+
+    @staticmethod
+    def thresholds(units, most):
+        """The bounds of the title-set tiers (`tiers`), highest first, at most TITLE_SET_TIERS:
+        the most a row holding one unit, or all but one, in its title can score (`most`, from
+        `title_sets`). Each tier holds the rows holding a set that may score more; a unit
+        whose title adds nothing to its best way elsewhere leaves its rows out."""
+        found = {points for held, points in most.items() if len(held) in (1, len(units) - 1)}
+        return sorted(found, reverse=True)[:TITLE_SET_TIERS]
 
     def may_hold(self, field, copy, forms):
         """SQL and parameters of the rows whose `field`'s `copy` holds every word of one of

@@ -2,6 +2,8 @@
 index (migration 0003) instead of reading every stored text: what keeps a results page fast at
 100,000 stories. A results page is two queries, and neither scans a search table whole."""
 
+import random
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -284,3 +286,56 @@ def test_the_narrow_copy_is_what_its_documents_give_however_they_are_written(cor
         assert cursor.fetchone()[0] == 0
     assert {"tw:mới", "bf:moi"} <= set(SearchEntry.objects.get(pk=documents[0].pk).keys)
     assert SearchEntry.objects.count() == ROWS - 4
+
+
+@pytest.mark.parametrize("rare", [database.RARE, ROWS * database.RARE // 100_000])
+def test_random_queries_get_the_whole_rankings_page(corpus, monkeypatch, rare):
+    """Queries of one to five words, common or not, accented as written or folded, some with
+    a typo or a phrase, from the first and second page: each tier's bound holds, whatever the
+    words (with RARE as set, and scaled to this corpus, where more ways join the tiers)."""
+    monkeypatch.setattr(database, "RARE", rare)
+    rng = random.Random(9)
+    engine = DatabaseEngine()
+    for _ in range(40):
+        ranks = [min(int(rng.paretovariate(0.6)) - 1, 1500) for _ in range(rng.randint(1, 5))]
+        words = [rng.choice((corpus.words, corpus.folded))[rank] for rank in ranks]
+        if rng.random() < 0.2 and len(words[0]) >= 5:  # a letter dropped
+            words[0] = words[0][:2] + words[0][3:]
+        text = " ".join(words)
+        if rng.random() < 0.15 and len(words) > 2:
+            text = f'"{words[0]} {words[1]}" {" ".join(words[2:])}'
+        query = SearchQuery.from_params({"q": text}, kinds=["bench"])
+        for offset in (0, 10):
+            assert first_page(engine, query, offset) == whole_ranking(engine, query, offset), text
+
+
+def test_a_unit_whose_title_adds_nothing_leaves_its_rows_out_of_the_second_tier(monkeypatch):
+    """ "chòng" written as typed in many leads scores as much there as in a title, folded: a
+    row holding only "chòng" in its title scores no more than one holding neither, so after
+    the rows holding both words come the rows holding "nữ" in the title, and no others."""
+    from search import ranking
+
+    engine = DatabaseEngine()
+    engine.indexed = True  # the tiers are SQL text: no statement runs
+    query = SearchQuery.from_params({"q": "nữ chòng"}, kinds=["bench"])
+    nu, chong = query.units
+    points = {  # the best ways held by many rows, as `best` reads them (over coverage)
+        (("title",), nu): 12,  # "nữ" as written, in a lead
+        (("title",), chong): 12,
+        (("title", "lead"), nu): 6,
+        (("title", "lead"), chong): 6,
+        ((), nu): 18,  # in a title, as written
+        ((), chong): 12,  # "chòng" as written in a title: rows too few (ranked with the tier)
+    }
+    best = {key: (ranking.COVERAGE + value, []) for key, value in points.items()}
+    monkeypatch.setattr(engine, "best", lambda units: best)
+    both, one, *_ = list(engine.tiers(query.units))
+    coverage = 2 * ranking.COVERAGE
+    # Holding both: at most 18 + 12 + a pair folded; "nữ" alone in the title, at most 18 + 12.
+    assert both[2] == (str(coverage + 30), [])
+    assert [list(part.params) for part in both[0]] == [
+        [engine.keys_in(["title"], [nu]), engine.keys_in(["title"], [chong])]
+    ]
+    # Holding "nữ": more than "chòng" alone in the title can score (12 + 12).
+    assert one[2] == (str(coverage + 24), [])
+    assert [list(part.params) for part in one[0]] == [[engine.keys_in(["title"], [nu])]]
