@@ -33,6 +33,8 @@ from .reports import (
 )
 
 MAX_QUANTITY = 100_000
+# What a campaign's and a year's totals are summed by (`InventoryItemQuerySet.totals`).
+TOTALLED = ("kind", "commune", "location")
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
 
 
@@ -82,9 +84,6 @@ class InventoryItemQuerySet(models.QuerySet):
         ordered["kind"] = in_kind_order(ordered["kind"])
         ordered["commune"] = [(communes.get(pk), quantity) for pk, quantity in ordered["commune"]]
         return ordered
-
-
-TOTALLED = ("kind", "commune", "location")
 
 
 def in_kind_order(totals):

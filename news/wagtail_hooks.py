@@ -106,7 +106,7 @@ def story_boxes(request):
     ids from the story and view count tables alone (one query, each list a short walk of its
     own index), then their titles and addresses from the page table, so neither images nor
     bodies are read. Joining the page table into the first query tripled its planning (1.2 ms
-    of a cold page's 4–6 at 100,000 stories: each join's merge costing probes both indexes)."""
+    of a cold page's 4–6 at 100,000 stories: costing a merge join reads both indexes' ends)."""
     stories = ArticlePage.objects.live().public()
     no_views = Value(None, output_field=PositiveBigIntegerField())
     latest, most_viewed = heads(
