@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from . import citations
 from .citations import known_links
 from .linking import link_documents
+from .references import find_references
 from .views import MissingDocumentsReport
 
 # An import records the citations of each batch together (website.importing).
@@ -14,7 +15,11 @@ hooks.register("defer_during_import", citations.deferred)
 
 @hooks.register("filter_body_html")
 def link_known_documents(html):
-    """References to documents in the library become links (website_tags.body_html)."""
+    """References to documents in the library become links (website_tags.body_html). A body
+    citing nothing leaves the library's links unread: most stories cite no document, and
+    reading them is a query on a page rendered afresh."""
+    if not find_references(html):
+        return html
     return link_documents(html, known_links())
 
 

@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Max, Prefetch
 from django.db.models.functions import Cast
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -20,6 +20,7 @@ from website.files import csv_response, file_url
 from website.models import commune_field
 from website.pagination import paginate
 from website.privacy import CachedPrivacyMixin, ReaderPageManager
+from website.renditions import SHARING_RENDITION, with_renditions
 from website.text import first_paragraph
 
 from .choices import AwardLevel, AwardType, ExemplarKind
@@ -200,6 +201,12 @@ class ExemplarPage(CachedPrivacyMixin, Page):
     ]
 
     related_count = 10
+
+    @cached_property
+    def portrait(self):
+        """The photo with both renditions the profile shows, its own and a shared link's, read
+        together."""
+        return with_renditions(self.photo_id, "max-640x640", SHARING_RENDITION)
 
     @property
     def plain_summary(self):

@@ -3,7 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -122,31 +122,46 @@ class InventoryIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
     def get_items(self):
         return InventoryItem.objects.published_under(self)
 
-    def get_years(self):
+    def get_year_counts(self):
+        """{year: number of inventories}, newest year first, kept until the content changes:
+        the years to choose from and the list's count without a commune, in one query."""
         return fragments.cached(
-            f"inventory-years:{self.pk}",
-            lambda: list(
+            f"inventory-year-counts:{self.pk}",
+            lambda: dict(
                 InventoryPage.objects.live()
                 .public()
                 .descendant_of(self)
                 .order_by("-year")
-                .values_list("year", flat=True)
-                .distinct()
+                .values_list("year")
+                .annotate(inventories=Count("pk"))
             ),
         )
+
+    def get_years(self):
+        return list(self.get_year_counts())
 
     def get_context(self, request, *args, **kwargs):
         from .filters import InventoryFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        years = self.get_years()
+        counts = self.get_year_counts()
+        years = list(counts)
         form = InventoryFilterForm(request.GET, years=years)
+
+        def count():
+            # A year's count comes with the years; a commune's needs the inventories' items.
+            chosen = form.valid_values()
+            if "xa" in chosen:
+                return form.filter(self.get_inventories()).count()
+            return counts.get(chosen["nam"], 0) if "nam" in chosen else sum(counts.values())
+
         context["filter_form"] = form
         context["inventories"] = paginate(
             request,
             lambda: form.filter(self.get_inventories()),
             self.per_page,
             counted_as=f"inventories:{self.pk}:{form.key}",
+            count=count,
         )
         context["report_links"] = self.report_links(years)
         context["up_url"] = self.up_url()

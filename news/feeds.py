@@ -17,7 +17,13 @@ class StoryFeed(Feed):
     """Stories of the site, newest first, with author and section."""
 
     def stories(self):
-        return ArticlePage.objects.live().public().descendant_of(self.site.root_page).for_listing()
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self.site.root_page)
+            .for_listing()
+            .with_section_title()
+        )
 
     def get_queryset(self):
         return self.stories()
@@ -64,7 +70,13 @@ class SectionFeed(StoryFeed, PageFeed):
         return SectionPage.objects.live().public().child_of(site.root_page)
 
     def stories(self):
-        return ArticlePage.objects.live().public().child_of(self.page).for_listing()
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .child_of(self.page)
+            .for_listing()
+            .with_section_title()
+        )
 
     def get_title(self):
         return f"{self.office.office_name} – {self.page.title}"

@@ -15,7 +15,7 @@ class StoryAdapter(ContentAdapter):
     model = ArticlePage
 
     def get_queryset(self):
-        return self.model.objects.live().public().for_listing()
+        return self.model.objects.live().public().for_listing().with_section_title()
 
     def outdated_by(self, page):
         """A renamed section's stories: their documents still carry the old name."""

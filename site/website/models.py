@@ -191,6 +191,10 @@ class HomePage(CachedPrivacyMixin, Page):
         )
         blocks = [by_section.get(section.pk, []) for section in sections]
         chosen, latest, *blocks = stories.listed_by_id([self.lead_story_id], latest, *blocks)
+        # The lead and latest cards name their section, from the sections read above.
+        titles = {section.pk: section.title for section in sections}
+        for story in chosen + latest:
+            story.section_title = titles.get(story.section_id, "")
         lead = chosen[0] if chosen else (latest[0] if latest else None)
         return {
             "lead_story": lead,

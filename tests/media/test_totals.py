@@ -96,6 +96,28 @@ def test_filters_follow_to_the_next_page(client, make_inventory, inventory_index
 
 
 @pytest.mark.django_db
+def test_page_links_count_the_inventories_each_filter_leaves(
+    client, make_inventory, inventory_index, monkeypatch
+):
+    monkeypatch.setattr(type(inventory_index), "per_page", 1)
+    for n in range(3):
+        make_inventory(title=f"Đợt {n}", year=2018, items=[{"kind": "pano", "quantity": 1}])
+    make_inventory(
+        title="Bình An 2017",
+        year=2017,
+        items=[{"kind": "pano", "quantity": 1, "commune": "binh-an"}],
+    )
+    assert "Trang 1 / 4" in main_column(client.get(inventory_index.url))
+    assert "Trang 1 / 3" in main_column(client.get(inventory_index.url + "?nam=2018"))
+    assert client.get(inventory_index.url + "?nam=2018&page=4").status_code == 404
+    only = main_column(client.get(inventory_index.url + "?nam=2017"))
+    assert "Bình An 2017" in only and "Trang 1 /" not in only
+    assert client.get(inventory_index.url + "?nam=2017&page=2").status_code == 404
+    assert "Trang 1 /" not in main_column(client.get(inventory_index.url + "?xa=binh-an"))
+    assert client.get(inventory_index.url + "?nam=2018&xa=binh-an").status_code == 200
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "query", ["?nam=abc", "?nam=99999999999999999999", "?xa=%00", "?xa=khong-co", "?page=x"]
 )

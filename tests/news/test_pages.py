@@ -136,3 +136,29 @@ def test_section_listing_costs_the_same_queries_for_more_stories(client, make_st
     for n in range(2, 8):
         make_story(hero_image=demo_image(f"Ảnh {n}"))
     assert queries() == few
+
+
+@pytest.mark.django_db
+def test_a_story_reads_its_picture_and_both_its_sizes_at_once(client, make_story):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from website.demo_images import demo_image
+
+    def cold(url):
+        client.get(url)  # renditions are made on the first view
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url).content.decode()
+        return len(captured), html
+
+    story = make_story(title="Treo cờ mừng Đại hội")
+    without, _ = cold(story.url)
+    story.hero_image = demo_image("Cờ Đảng trên trục chính")
+    publish(story)
+    with_picture, html = cold(story.url)
+    # The picture, then its renditions for the page and for a shared link: two queries.
+    assert with_picture == without + 2
+    assert 'class="story-figure story-figure--hero"' in html
+    assert '<meta property="og:image"' in html and "fill-1200x630" in html
