@@ -1,6 +1,7 @@
 """Site-wide pages: robots.txt, sitemap, error pages, office details, links, print view."""
 
 import itertools
+import re
 
 import pytest
 from django.template.loader import render_to_string
@@ -122,3 +123,17 @@ def test_home_lead_image_loads_first_and_headings_step_down_one_level(client, ma
     levels = [int(h.tag[1]) for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     assert levels[0] == 1
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_lead_back_through_the_section_to_the_home_page(client, section, make_story):
+    story = make_story(title="Tuổi trẻ làm theo lời Bác")
+
+    def breadcrumbs(url):
+        html = client.get(url).content.decode()
+        trail = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
+        return re.findall(r'<a href="([^"]+)">([^<]+)</a>', trail)
+
+    assert breadcrumbs(section.url) == [("/", "Trang chủ")]
+    assert breadcrumbs(story.url) == [("/", "Trang chủ"), (section.url, section.title)]
+    assert client.get("/").content.decode().count('class="breadcrumbs"') == 0

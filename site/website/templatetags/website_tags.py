@@ -54,7 +54,18 @@ def breadcrumbs(context):
     page, request = context.get("page"), context.get("request")
 
     def render():
-        ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        home = getattr(Site.find_for_request(request), "root_page", None)
+        if home is not None and home.depth == 2 and page.path.startswith(home.path):
+            # The home page is the request's site's, which the request holds: a section's
+            # breadcrumbs need no query, a story's read only the pages between.
+            between = (
+                page.get_ancestors().filter(depth__gt=2).specific(defer=True)
+                if page.depth > 3
+                else []
+            )
+            ancestors = [home, *between]
+        else:
+            ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
         return render_to_string(
             "includes/breadcrumbs.html", {"ancestors": ancestors, "page": page}, request=request
         )
