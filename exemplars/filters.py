@@ -14,15 +14,15 @@ EVERYTHING = [("", _("All"))]
 
 def in_use(index):
     """The fields of activity and the years of commendation of the exemplars under `index`,
-    from one query of their distinct pairs (a few dozen)."""
-    pairs = (
-        index.get_exemplar_pages().order_by().values_list("field", "commendations__year").distinct()
-    )
-    fields, years = set(), set()
-    for field, year in pairs:
+    and how many exemplars there are, from one query of their commendations' years (one row
+    per commendation: a few hundred)."""
+    rows = index.get_exemplar_pages().order_by().values_list("pk", "field", "commendations__year")
+    exemplars, fields, years = set(), set(), set()
+    for pk, field, year in rows:
+        exemplars.add(pk)
         fields.add(field)
         years.add(year)
-    return sorted(fields - {""}), sorted(years - {None}, reverse=True)
+    return sorted(fields - {""}), sorted(years - {None}, reverse=True), len(exemplars)
 
 
 class ExemplarFilterForm(ListFilterForm):
@@ -38,7 +38,9 @@ class ExemplarFilterForm(ListFilterForm):
 
     def __init__(self, data, *, index):
         super().__init__(data)
-        fields, years = fragments.cached(f"exemplar-filters:{index.pk}", lambda: in_use(index))
+        fields, years, self.unfiltered_count = fragments.cached(
+            f"exemplar-choices:{index.pk}", lambda: in_use(index)
+        )
         self.fields["kind"].choices = EVERYTHING + ExemplarKind.choices
         self.fields["commune"].choices = EVERYTHING + commune_choices()
         self.fields["field"].choices = EVERYTHING + [(name, name) for name in fields]

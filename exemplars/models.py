@@ -77,9 +77,13 @@ class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
             lambda: form.filter(self.get_exemplars()),
             self.per_page,
             counted_as=f"exemplars:{self.pk}:{form.key}",
-            # Counted without the cards' commendation figures: grouping by them cost half
-            # again as much.
-            count=lambda: form.filter(self.get_exemplar_pages()).count(),
+            # Unfiltered, the filters' choices have counted the exemplars; filtered, counted
+            # without the cards' commendation figures (grouping by them cost half again).
+            count=lambda: (
+                form.filter(self.get_exemplar_pages()).count()
+                if form.active
+                else form.unfiltered_count
+            ),
         )
         context["statistics_url"] = self.url + self.reverse_subpage("statistics")
         return context

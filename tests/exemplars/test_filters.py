@@ -133,6 +133,18 @@ def test_twenty_a_page_and_the_filters_follow_to_the_next_page(
 
 
 @pytest.mark.django_db
+def test_the_list_counts_each_exemplar_once_however_often_commended(
+    client, exemplar_index, make_exemplar
+):
+    make_exemplar(title="Hũ gạo tình thương", awards=[award(year=2016), award(year=2017)])
+    make_exemplar(title="Chi hội phụ nữ ấp Ba Núi", awards=[award(year=2017)])
+    make_exemplar(title="Tổ tự quản mới", kind=ExemplarKind.COLLECTIVE)
+    assert "3 gương điển hình" in main_column(client.get(exemplar_index.url))
+    assert "2 gương điển hình" in main_column(client.get(exemplar_index.url + "?year=2017"))
+    assert "3 gương điển hình" in main_column(client.get(exemplar_index.url + "?year=abc"))
+
+
+@pytest.mark.django_db
 def test_the_list_does_not_query_per_exemplar(client, exemplar_index, make_exemplar, communes):
     Image = get_image_model()
 
