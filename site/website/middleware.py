@@ -65,7 +65,9 @@ def find_site(request):
     site = Site.find_for_request(request)
     if site is not None:
         # Routing starts from the site's home page: keep it, as its own type, with the site.
-        site.root_page = site.root_page.specific
+        # Its own fields are read only when the home page itself is shown (a query fewer for
+        # every other page rendered afresh).
+        site.root_page = site.root_page.specific_deferred
     return site
 
 

@@ -173,6 +173,14 @@ class HomePage(CachedPrivacyMixin, Page):
     stories_per_section = 4
     latest_count = 8
 
+    def refresh_from_db(self, using=None, fields=None, **kwargs):
+        """The first of the home page's own fields read brings all of them: the home page kept
+        with the request's site comes without them (`middleware.find_site`)."""
+        deferred = self.get_deferred_fields()
+        if fields is not None and deferred.intersection(fields):
+            fields = deferred.union(fields)
+        super().refresh_from_db(using, fields, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read only if the template's cached fragment of these lists is missing.

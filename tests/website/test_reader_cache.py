@@ -3,10 +3,13 @@ rendered parts) and what drops it: publishing, privacy, a site's address. Previe
 or leave anything a reader sees."""
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from news.models import ArticlePage
-from tests.helpers import queries_for
+from tests.helpers import publish, queries_for
 from website.models import OfficeSettings
 
 
@@ -17,6 +20,23 @@ def test_warm_home_section_and_story_pages_send_no_query(client, home, section, 
     make_story(title="Tin khác trong chuyên mục")
     for url in ("/", section.url, story.url):
         assert queries_for(client, url) == 0, url
+
+
+@pytest.mark.django_db
+def test_the_home_pages_own_fields_are_read_once_and_only_to_show_it(client, home, section):
+    home.introduction = "Trang thông tin điện tử của Ban Tuyên giáo Huyện ủy Kiên Lương"
+    publish(home)
+
+    def home_fields_read(url):
+        client.get(url)
+        cache.clear()  # rendered afresh, as after a publication
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        return sum('"website_homepage"' in q["sql"] for q in queries), html
+
+    assert home_fields_read(section.url)[0] == 0
+    read, html = home_fields_read("/")
+    assert read == 1 and "Ban Tuyên giáo Huyện ủy Kiên Lương" in html
 
 
 @pytest.mark.django_db
