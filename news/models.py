@@ -278,9 +278,11 @@ class ArticlePage(CachedPrivacyMixin, Page):
         """The story's tags, read once for the page and for its related stories."""
         return list(self.tags.all())
 
-    def related_ids(self, stories):
-        """Stories sharing the most tags (among each tag's newest), then the newest of the same
-        section."""
+    def story_list_ids(self, stories):
+        """(related, others): the stories sharing the most tags (among each tag's newest),
+        topped up with the newest of the same section, then the section's newest of the rest.
+        The candidates' dates and the section's newest come in one query: the section's
+        `related_count + others_count` newest always hold enough of both."""
         tagged = ArticlePageTag.objects.exclude(content_object_id=self.pk)
         candidates = heads(
             [
@@ -293,33 +295,26 @@ class ArticlePage(CachedPrivacyMixin, Page):
             "content_object_id",
         )
         shared = Counter(pk for rows in candidates for (pk,) in rows)
-        dated = stories.filter(pk__in=list(shared)).order_by().values_list("pk", "published_at")
-        newest_first = sorted(dated, key=lambda row: row[1] or MIN_DATE, reverse=True)
-        ranked = sorted(newest_first, key=lambda row: shared[row[0]], reverse=True)
-        chosen = [pk for pk, _ in ranked[: self.related_count]]
-        if len(chosen) < self.related_count:
-            chosen += self.section_ids(
-                stories.exclude(pk__in=chosen), self.related_count - len(chosen)
-            )
-        return chosen
-
-    def section_ids(self, stories, count):
-        if not self.section_id:
-            return []
-        return list(
-            stories.in_section(self.section_id).newest().values_list("pk", flat=True)[:count]
-        )
+        lists = [(stories.filter(pk__in=list(shared)).order_by(), len(shared))] if shared else []
+        if self.section_id:
+            in_section = stories.in_section(self.section_id).newest()
+            lists.append((in_section, self.related_count + self.others_count))
+        found = heads(lists, "published_at", "pk")
+        dated = newest_first(found[0]) if shared else []
+        section = newest_ids(found[-1]) if self.section_id else []
+        ranked = sorted(dated, key=lambda row: shared[row[1]], reverse=True)
+        related = [pk for _, pk in ranked[: self.related_count]]
+        related += [pk for pk in section if pk not in related][: self.related_count - len(related)]
+        others = [pk for pk in section if pk not in related][: self.others_count]
+        return related, others
 
     def get_story_lists(self):
         """(related stories, other stories of the section): which ones is kept until content
         changes; the stories themselves come in one listing query."""
         stories = ArticlePage.objects.live().public().exclude(pk=self.pk)
-
-        def choose():
-            related = self.related_ids(stories)
-            return related, self.section_ids(stories.exclude(pk__in=related), self.others_count)
-
-        related, others = fragments.cached(f"story-lists:{self.pk}", choose)
+        related, others = fragments.cached(
+            f"story-lists:{self.pk}", lambda: self.story_list_ids(stories)
+        )
         return stories.listed_by_id(related, others)
 
     def get_context(self, request, *args, feedback_form=None, **kwargs):
