@@ -57,11 +57,6 @@ ANYWHERE = ()
 # query's index tests repeated), and the tiers decided too seldom to pay for themselves.
 EVERY_TITLE_UNITS = 3
 TITLE_SET_TIERS = 2
-# Up to this many units, a query of more than EVERY_TITLE_UNITS ranks first the rows whose
-# title holds a set of units worth more than any one unit alone (`title_sets`), told from the
-# title in each row of the title tier rather than by more tests of the index (each repeating
-# the match's): one tier, its rows read once. Its sets are counted up to 2 ** units.
-TITLE_MASK_UNITS = 5
 # A way of matching that fewer rows hold does not bound what the rows outside a tier score:
 # those rows join the tier instead (`best`), so that a word written as typed in a few leads
 # leaves the bound at what the many rows holding it folded score.
@@ -483,7 +478,7 @@ class DatabaseEngine(Engine):
         if units not in self._best:
             keys, arrays, names, ctes, params, array_params = [], [], {}, [_common()], [], []
             tiers = [fields for fields, _ in TIERS]
-            if 1 < len(units) <= TITLE_MASK_UNITS:  # for `title_sets`
+            if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `title_sets`
                 tiers.append(ANYWHERE)
             for fields in tiers:
                 for unit in units:
@@ -555,30 +550,20 @@ class DatabaseEngine(Engine):
 
     def bound(self, fields, units):
         """SQL and parameters of the most a row whose `fields` (the title among them) hold
-        none of `units` can score (`step`)."""
-        total, step, (held, params) = self.step(fields, units)
-        if not step:
-            return str(total), []
-        return f"(CASE WHEN {held} THEN {total} ELSE {total - step} END)", params
-
-    def step(self, fields, units, anywhere=None):
-        """(The most a row whose `fields` hold none of `units` can score, how much less it
-        scores when no row holds every unit a way worth that much at once, SQL and
-        parameters of whether one does). Each unit scores at most its best way of matching
-        in the other fields that some row holds (`best`; the unit `anywhere`, its best way
-        in any field). When no row holds every unit a way worth that much at once, which the
-        index tells in the statement, one unit at least scores no more than its next way
-        (nothing, if a result may miss it): the step is the smallest such difference."""
+        none of `units` can score. Each unit scores at most its best way of matching in the
+        other fields that some row holds (`best`). When no row holds every unit a way worth
+        that much at once, which the index tells in the statement, one unit at least scores
+        no more than its next way (nothing, if a result may miss it): the bound is lower by
+        the smallest such step."""
         best = self.best(units)
         words = [unit for unit in units if not unit.phrase]
         all_required = ranking.required(len(words)) == len(words)
         total, steps, together = 0, [], []
         for unit in units:
-            outside = ANYWHERE if unit == anywhere else tuple(fields)
-            top, _ = best[outside, unit]
+            top, _ = best[tuple(fields), unit]
             if not top:
                 continue
-            ways = self.ways_outside(outside, unit)
+            ways = self.ways_outside(fields, unit)
             total += top
             together.append(
                 _any(
@@ -593,8 +578,9 @@ class DatabaseEngine(Engine):
             elif not (unit.phrase or all_required):
                 steps.append(top)
         if not steps:
-            return total, 0, ("", [])
-        return total, min(steps), _exists(together)
+            return str(total), []
+        held, params = _exists(together)
+        return f"(CASE WHEN {held} THEN {total} ELSE {total - min(steps)} END)", params
 
     def every_title(self, units):
         """The rows whose title holds (folded, or through a typo) a word of every one of
@@ -652,11 +638,10 @@ class DatabaseEngine(Engine):
     def tiers(self, units):
         """([conditions on the index, one test of its keys each, whose rows make the set],
         whether lookups read only its rows, the bound: SQL and parameters of the most a row
-        outside it can score, a condition on each row of the set keeping only some) of each
-        set of rows `first` ranks in turn. Each set takes in the rows holding a rare way
-        better than what its bound counts (`best`): as one more key to overlap, since a
-        condition of several tests joined by OR would be tested on each row rather than
-        through the index (reading every row's keys)."""
+        outside it can score) of each set of rows `first` ranks in turn. Each set takes in
+        the rows holding a rare way better than what its bound counts (`best`): as one more
+        key to overlap, since a condition of several tests joined by OR would be tested on
+        each row rather than through the index (reading every row's keys)."""
         best = self.best(units)
 
         def rare(*fields_of):
@@ -677,51 +662,11 @@ class DatabaseEngine(Engine):
                     continue
                 if rare_keys:
                     parts.append(_keyed(rare_keys))
-                yield parts, True, (str(above), []), EVERYWHERE
-        elif 1 < len(units) <= TITLE_MASK_UNITS:
-            most = self.title_sets(units)
-            (top, first), *others = sorted(
-                ((points, n) for held, points in most.items() if len(held) == 1 for n in held),
-                reverse=True,
-            )
-            # The rows holding the best scoring unit alone in the title score less than its
-            # set's most when no row holds it and every other unit their best way at once
-            # (`step`): then the tier holds the sets above the lower of the two.
-            _, step, (together, params) = self.step(["title"], units, anywhere=units[first])
-            low = max(top - step, others[0][0])
-            bound = (str(low), [])
-            if low < top:
-                bound = (f"(CASE WHEN {together} THEN {top} ELSE {low} END)", params)
-            rare_keys = list(dict.fromkeys(rare(ANYWHERE, ("title",))))
-            # The title tier's rows (and those holding a rare better way), its lookups too,
-            # keeping the rows whose title holds a set that may score above.
-            held = _keyed(dict.fromkeys([*self.keys_in(["title"], units), *rare_keys]))
-            sets = [given for given, points in most.items() if points > low and given != {first}]
-            yield [held], True, bound, self.title_holds(units, sets, rare_keys)
+                yield parts, True, (str(above), [])
 
         for fields, narrow in TIERS:
             held = _keyed(dict.fromkeys([*self.keys_in(fields, units), *rare(tuple(fields))]))
-            yield [held], narrow, self.bound(fields, units), EVERYWHERE
-
-    def title_holds(self, units, sets, rare_keys):
-        """The rows whose title holds one of `sets` (frozensets of the numbers of `units`), as
-        `every_title` tells it but from the title in the row (its folded words, and their typo
-        variants, matched whole), or that hold one of `rare_keys` (a lookup in the index)."""
-        flags, params = [], []
-        for n, unit in enumerate(units):
-            words = [word for form in self.unit_forms(unit)[1] for word in form]
-            flags.append(
-                f"CASE WHEN {' OR '.join(['title_folded LIKE %s'] * len(words))}"
-                f" THEN {1 << n} ELSE 0 END"
-            )
-            params += [f"%{_needle([word])}%" for word in words]
-        masks = sorted(sum(1 << n for n in held) for held in sets)
-        sql = f"({' + '.join(flags)}) = ANY(%s::int[])"
-        params.append(masks)
-        if rare_keys:
-            sql += " OR id IN (SELECT id FROM search_entry WHERE keys && %s::text[])"
-            params.append(rare_keys)
-        return RawSQL(f"({sql})", params, output_field=BooleanField())
+            yield [held], narrow, self.bound(fields, units)
 
     @staticmethod
     def thresholds(units, most):
@@ -770,13 +715,11 @@ class DatabaseEngine(Engine):
             return whole, params
         ctes, cte_params, branches, failed = [], [], [], []
         by = ", ".join(f"{column} DESC" for column in order)
-        tiers = self.tiers(query.units)
-        for n, (parts, narrow, (bound, bound_params), only) in enumerate(tiers):
+        for n, (parts, narrow, (bound, bound_params)) in enumerate(self.tiers(query.units)):
             heads, head_params = [], []
             for within in parts:
                 # Scored as the whole ranking unless `narrow`: the same expression, filtered.
                 head = self.ranked(query, within, narrow) if narrow else ranked.filter(within)
-                head = head.filter(only)
                 head, part_params = head.values(*order)[:count].query.sql_with_params()
                 heads.append(f"({head})")
                 head_params += part_params
