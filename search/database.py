@@ -74,6 +74,12 @@ def _common():
     AND f * (SELECT reltuples FROM pg_class WHERE oid = 'search_entry'::regclass) >= {2 * RARE})"""
 
 
+# `compiled_score`'s statements, by what they are made of, in this process: at most
+# SCORES_KEPT (a few kilobytes each), the oldest dropped first.
+_SCORES = {}
+SCORES_KEPT = 500
+
+
 class _Slot:
     """The `n`th parameter of a condition, taken from each use of a compiled ranking
     (`compiled_score`)."""
@@ -167,8 +173,6 @@ class DatabaseEngine(Engine):
         self._forms = {}
         # `best`'s answer, by the query's units.
         self._best = {}
-        # `compiled_score`'s statements, by query and SQL of the rows ranked.
-        self._scores = {}
         # The last query `summary` counted, and the matching rows it read: a page's hits
         # follow its count.
         self._counted = (None, None)
@@ -425,10 +429,12 @@ class DatabaseEngine(Engine):
         return score
 
     def compiled_score(self, query, within):
-        """SQL and parameters of `whole_score`, written once per query and SQL of `within`:
-        Django builds, hashes and compiles the whole expression again for every statement it
-        appears in (each tier's, each part's, then the whole ranking's), and the parts of a
-        tier, or the tiers, often differ in their parameters only (which keys)."""
+        """SQL and parameters of `whole_score`, written once per query and SQL of `within`
+        in each process (`_SCORES`): Django builds, hashes and compiles the whole expression
+        again for every statement it appears in (each tier's, each part's, then the whole
+        ranking's), the parts of a tier, or the tiers, often differ in their parameters only
+        (which keys), and readers search the same words again and again (7-15 ms of CPU a
+        page at 100,000 documents)."""
         slots = within
         if within is not EVERYWHERE:
             slots = RawSQL(
@@ -436,10 +442,15 @@ class DatabaseEngine(Engine):
                 [_Slot(n) for n in range(len(within.params))],
                 output_field=BooleanField(),
             )
-        key = (query.units, query.named, getattr(within, "sql", None))
-        if key not in self._scores:
-            self._scores[key] = self.compiled(self.whole_score(query, slots))
-        sql, params = self._scores[key]
+        # What the expression is made of: the units, the typo variants found for them (the
+        # vocabulary grows), the documents named, the SQL of `within`.
+        forms = tuple(tuple(self.unit_forms(unit)[1]) for unit in query.units)
+        key = (query.units, forms, query.named, getattr(within, "sql", None))
+        if key not in _SCORES:
+            if len(_SCORES) >= SCORES_KEPT:  # the oldest goes
+                del _SCORES[next(iter(_SCORES))]
+            _SCORES[key] = self.compiled(self.whole_score(query, slots))
+        sql, params = _SCORES[key]
         return sql, [within.params[p.n] if isinstance(p, _Slot) else p for p in params]
 
     def keys_in(self, fields, units):

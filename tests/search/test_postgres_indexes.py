@@ -264,6 +264,31 @@ def test_a_word_written_as_typed_in_a_few_leads_leaves_the_title_rows_deciding(c
         assert ranking and all(node["Actual Loops"] == 0 for node in ranking)
 
 
+def test_a_query_searched_before_ranks_a_new_word_one_typo_away(corpus):
+    """The ranking written for a query is kept between requests, but stories bringing a new
+    word one letter away from what was typed are ranked by it when the same query comes
+    again: the story holding it in the title first, before a newer one holding it in the body."""
+    from django.utils import timezone
+
+    from search.indexing import remember_words
+
+    query = SearchQuery.from_params({"q": "qwxyzu"}, kinds=["bench"])
+    assert first_page(DatabaseEngine(), query, 0) == []
+
+    now = timezone.now()
+    in_title, in_body = corpus.document(ROWS, now), corpus.document(ROWS + 1, now)
+    in_title.title, in_title.title_words, in_title.title_folded = "Qwxyzt.", " qwxyzt ", " qwxyzt "
+    in_title.date = now - timezone.timedelta(days=30)
+    in_body.body_words += "qwxyzt "
+    in_body.body_folded += "qwxyzt "
+    in_body.date = now
+    for story in (in_title, in_body):
+        story.save()
+    remember_words("qwxyzt")
+
+    assert first_page(DatabaseEngine(), query, 0) == [in_title.url, in_body.url]
+
+
 def test_the_narrow_copy_is_what_its_documents_give_however_they_are_written(corpus):
     """Each entry is what migration 0003 derives from its document (the same keys, in the same
     order) after statements writing many documents at once: an upsert changing some, leaving
