@@ -76,7 +76,7 @@ def _common():
 
 # `compiled_score`'s statements, by what they are made of, in this process: at most
 # SCORES_KEPT (a few kilobytes each), the oldest dropped first.
-_SCORES = {}
+_SCORES = collections.OrderedDict()
 SCORES_KEPT = 500
 
 
@@ -446,11 +446,12 @@ class DatabaseEngine(Engine):
         # vocabulary grows), the documents named, the SQL of `within`.
         forms = tuple(tuple(self.unit_forms(unit)[1]) for unit in query.units)
         key = (query.units, forms, query.named, getattr(within, "sql", None))
-        if key not in _SCORES:
-            if len(_SCORES) >= SCORES_KEPT:  # the oldest goes
-                del _SCORES[next(iter(_SCORES))]
-            _SCORES[key] = self.compiled(self.whole_score(query, slots))
-        sql, params = _SCORES[key]
+        found = _SCORES.get(key)
+        if found is None:
+            found = _SCORES[key] = self.compiled(self.whole_score(query, slots))
+            if len(_SCORES) > SCORES_KEPT:  # the oldest goes (one step: threads may share it)
+                _SCORES.popitem(last=False)
+        sql, params = found
         return sql, [within.params[p.n] if isinstance(p, _Slot) else p for p in params]
 
     def keys_in(self, fields, units):
