@@ -7,7 +7,6 @@ and queries are folded here, the same way for all of them, for slugs and for mat
 editors type in import files.
 """
 
-import functools
 import math
 import re
 import unicodedata
@@ -48,15 +47,22 @@ def word_spans(text):
     marked in the accented text.
     """
     text = unicodedata.normalize("NFC", text or "")
-    folded = "".join(_fold_char(char) for char in text)
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+    folded = text.translate(_FOLDED_CHARS)
+    return [(*m.span(), m.group()) for m in _WORD.finditer(folded)]
 
 
-# Highlighting folds every character of ten bodies per results page.
-@functools.lru_cache(maxsize=4096)
-def _fold_char(char):
-    folded = fold(char.lower())
-    return folded if len(folded) == 1 else " "
+class _FoldedChars(dict):
+    """Each character (by code point) folded and lower-cased, or a space when that takes more
+    than one character: a table for `str.translate`, filled as characters are met.
+    Highlighting folds every character of ten bodies per results page."""
+
+    def __missing__(self, code):
+        folded = fold(chr(code).lower())
+        self[code] = folded if len(folded) == 1 else " "
+        return self[code]
+
+
+_FOLDED_CHARS = _FoldedChars()
 
 
 def match_key(text):

@@ -220,6 +220,22 @@ def test_two_common_words_score_only_the_rows_holding_both_in_their_title(corpus
         assert ranking and all(node["Actual Loops"] == 0 for node in ranking)
 
 
+@pytest.mark.parametrize("rare", [database.RARE, ROWS * database.RARE // 100_000])
+def test_four_or_five_common_words_get_the_whole_rankings_page(corpus, monkeypatch, rare):
+    """Four or five of the most common words, accented as written or folded, from the first
+    and second page: the title tier's bound (lowered when no row holds every word its best
+    way at once) holds, whichever tier decides."""
+    monkeypatch.setattr(database, "RARE", rare)
+    rng = random.Random(45)
+    engine = DatabaseEngine()
+    for _ in range(20):
+        ranks = rng.sample(range(70), rng.randint(4, 5))
+        text = " ".join(rng.choice((corpus.words, corpus.folded))[rank] for rank in ranks)
+        query = SearchQuery.from_params({"q": text}, kinds=["bench"])
+        for offset in (0, 10):
+            assert first_page(engine, query, offset) == whole_ranking(engine, query, offset), text
+
+
 def test_a_word_written_as_typed_in_a_few_leads_leaves_the_title_rows_deciding(corpus, monkeypatch):
     """ "dang" is written so in a few leads: those rows join the title rows rather than bound
     every other row by a lead's match as typed, and the title rows decide the page, which is
@@ -246,6 +262,31 @@ def test_a_word_written_as_typed_in_a_few_leads_leaves_the_title_rows_deciding(c
     for branch in later:
         ranking = [node for node in branch["Plans"] if node["Parent Relationship"] != "InitPlan"]
         assert ranking and all(node["Actual Loops"] == 0 for node in ranking)
+
+
+def test_a_query_searched_before_ranks_a_new_word_one_typo_away(corpus):
+    """The ranking written for a query is kept between requests, but stories bringing a new
+    word one letter away from what was typed are ranked by it when the same query comes
+    again: the story holding it in the title first, before a newer one holding it in the body."""
+    from django.utils import timezone
+
+    from search.indexing import remember_words
+
+    query = SearchQuery.from_params({"q": "qwxyzu"}, kinds=["bench"])
+    assert first_page(DatabaseEngine(), query, 0) == []
+
+    now = timezone.now()
+    in_title, in_body = corpus.document(ROWS, now), corpus.document(ROWS + 1, now)
+    in_title.title, in_title.title_words, in_title.title_folded = "Qwxyzt.", " qwxyzt ", " qwxyzt "
+    in_title.date = now - timezone.timedelta(days=30)
+    in_body.body_words += "qwxyzt "
+    in_body.body_folded += "qwxyzt "
+    in_body.date = now
+    for story in (in_title, in_body):
+        story.save()
+    remember_words("qwxyzt")
+
+    assert first_page(DatabaseEngine(), query, 0) == [in_title.url, in_body.url]
 
 
 def test_the_narrow_copy_is_what_its_documents_give_however_they_are_written(corpus):
