@@ -45,9 +45,10 @@ def _outside_links(element):
 def link_documents(html, links):
     """`html` with each reference to a document of `links` ({key: (url, title)}) a link to it.
 
-    Unchanged, byte for byte, when it cites none of them.
+    Unchanged, byte for byte, when it cites none of them; `links` may be lazy, and is read
+    only when `html` cites a document at all.
     """
-    if not html or not links:
+    if not html:
         return html
     if not any(ref.key in links or ref.partial_key in links for ref in find_references(html)):
         return html

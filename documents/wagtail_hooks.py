@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -6,7 +7,6 @@ from wagtail.admin.menu import MenuItem
 from . import citations
 from .citations import known_links
 from .linking import link_documents
-from .references import find_references
 from .views import MissingDocumentsReport
 
 # An import records the citations of each batch together (website.importing).
@@ -18,9 +18,7 @@ def link_known_documents(html):
     """References to documents in the library become links (website_tags.body_html). A body
     citing nothing leaves the library's links unread: most stories cite no document, and
     reading them is a query on a page rendered afresh."""
-    if not find_references(html):
-        return html
-    return link_documents(html, known_links())
+    return link_documents(html, SimpleLazyObject(known_links))
 
 
 @hooks.register("register_admin_urls")
