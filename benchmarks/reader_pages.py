@@ -247,13 +247,15 @@ def wrk(url, seconds=SECONDS):
 
 def main(sizes):
     server_url, name, database_url = fresh_database()
+    workdir = configure(database_url)
     try:
-        run(sizes, configure(database_url))
+        run(sizes, workdir)
     finally:
         from django.db import connections
 
         connections.close_all()
         drop_database(server_url, name)
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def run(sizes, workdir):
@@ -303,7 +305,6 @@ def run(sizes, workdir):
         finally:
             process.terminate()
             process.wait()
-    shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
