@@ -6,12 +6,15 @@ its own beside it and drops it afterwards) and `wrk` on the PATH. For each
 size it grows the corpus (news.corpus), then for every page prints:
 - the query count and the SQL time of one request, measured in this process, with the shared
   fragments warm and with every cache emptied before the request, and for the latter also
-  PostgreSQL's own time (planning and execution, from pg_stat_statements: "cold pg"), and
-  that time again with each statement of the cold request re-run ("replanned");
+  PostgreSQL's own time (planning and execution, from pg_stat_statements) with every statement
+  planned ("cold pg"), and once the connection has prepared the page's statements ("prepared":
+  settings, DJANGO_DB_PREPARE_THRESHOLD), and the first time again with each statement of the
+  cold request re-run ("replanned");
 - req/s and p50/p99 latency from wrk against gunicorn (production settings, BENCH_WORKERS sync
   workers, no front cache) with BENCH_CONNECTIONS connections for BENCH_SECONDS per page.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -99,40 +102,61 @@ def reader_pages():
     return pages
 
 
-def sql_profile(url, cold):
+@contextlib.contextmanager
+def statements_prepared(connection, prepared):
+    """Whether the connection prepares the statements it runs often (psycopg's threshold, None
+    for never), for the time being."""
+    connection.ensure_connection()
+    threshold = getattr(connection.connection, "prepare_threshold", None)
+    if threshold is None:  # SQLite, or prepared statements turned off
+        yield
+        return
+    connection.connection.prepare_threshold = threshold if prepared else None
+    try:
+        yield
+    finally:
+        connection.connection.prepare_threshold = threshold
+
+
+def sql_profile(url, cold, prepared=True):
     """(queries, SQL ms, PostgreSQL's ms) of one GET, the median of SAMPLES. SQL ms is timed
     here, round trips included; PostgreSQL's ms is its own planning and execution of the
-    page's statements (None where pg_stat_statements is not loaded)."""
+    page's statements (None where pg_stat_statements is not loaded). `prepared`: measured
+    after requests enough for the connection to prepare the page's statements."""
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
 
     client = Client(HTTP_USER_AGENT="bench")
-    client.get(url)
     tracked = statements_tracked(connection)
     counts, times, server_times = [], [], []
-    for _ in range(SAMPLES):
-        spent = []
+    with statements_prepared(connection, prepared):
+        for _ in range(SAMPLES if prepared else 1):
+            if cold:
+                cache.clear()
+            client.get(url)
+        for _ in range(SAMPLES):
+            spent = []
 
-        def timed(execute, sql, params, many, context, spent=spent):
-            started = time.perf_counter()
-            try:
-                return execute(sql, params, many, context)
-            finally:
-                spent.append(time.perf_counter() - started)
+            def timed(execute, sql, params, many, context, spent=spent):
+                started = time.perf_counter()
+                try:
+                    return execute(sql, params, many, context)
+                finally:
+                    spent.append(time.perf_counter() - started)
 
-        if cold:
-            cache.clear()
-        if tracked:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_stat_statements_reset()")
-        with connection.execute_wrapper(timed):
-            response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        if tracked:
-            server_times.append(server_ms(connection))
-        counts.append(len(spent))
-        times.append(sum(spent) * 1000)
+            if cold:
+                cache.clear()
+            if tracked:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_stat_statements_reset()")
+            with connection.execute_wrapper(timed):
+                response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            if tracked:
+                server_times.append(server_ms(connection))
+            counts.append(len(spent))
+            times.append(sum(spent) * 1000)
     return (
         int(statistics.median(counts)),
         statistics.median(times),
@@ -283,7 +307,8 @@ def run(sizes, workdir):
         print(f"\n{ArticlePage.objects.count():,} stories (grown in {grown:.0f} s)")
         print(
             f"{'page':<14} {'queries':>7} {'SQL ms':>7} {'cold q':>6} {'cold ms':>7} "
-            f"{'cold pg':>7} {'replanned':>9} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} "
+            f"{'cold pg':>7} {'prepared':>8} {'replanned':>9} {'req/s':>7} {'p50 ms':>7} "
+            f"{'p99 ms':>7} "
             f"{'errors':>6}"
         )
         pages = reader_pages()
@@ -291,15 +316,18 @@ def run(sizes, workdir):
         try:
             for label, url in pages:
                 queries, sql_ms, _ = sql_profile(url, cold=False)
-                cold_queries, cold_ms, cold_pg = sql_profile(url, cold=True)
-                cold_pg = "-" if cold_pg is None else f"{cold_pg:.1f}"
+                cold_queries, cold_ms, cold_pg = sql_profile(url, cold=True, prepared=False)
+                prepared_pg = sql_profile(url, cold=True)[2]
+                cold_pg, prepared_pg = (
+                    "-" if ms is None else f"{ms:.1f}" for ms in (cold_pg, prepared_pg)
+                )
                 replanned = replanned_ms(url) if connection.vendor == "postgresql" else 0.0
                 wrk(f"http://127.0.0.1:{port}{url}", seconds=2)  # warm every worker
                 rate, p50, p99, errors = wrk(f"http://127.0.0.1:{port}{url}")
                 print(
                     f"{label:<14} {queries:>7} {sql_ms:>7.1f} {cold_queries:>6} {cold_ms:>7.1f} "
-                    f"{cold_pg:>7} {replanned:>9.1f} {rate:>7.1f} {p50:>7.1f} {p99:>7.1f} "
-                    f"{errors:>6}",
+                    f"{cold_pg:>7} {prepared_pg:>8} {replanned:>9.1f} {rate:>7.1f} {p50:>7.1f} "
+                    f"{p99:>7.1f} {errors:>6}",
                     flush=True,
                 )
         finally:
