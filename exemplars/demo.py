@@ -16,7 +16,7 @@ from website.pages import default_home, ensure_child
 
 from .choices import AwardLevel, AwardType, ExemplarKind
 from .models import Commendation, ExemplarIndexPage, ExemplarPage
-from .services import upsert_exemplar
+from .services import count_commendations, upsert_exemplar
 
 # Exemplars go under the home page, in its communes, and link to the news demo's stories.
 LOAD_AFTER = ("website", "news")
@@ -242,10 +242,12 @@ def date_profiles(model_ids, sample_ids):
         ExemplarPage.objects.filter(legacy_id__in=ids).exclude(
             is_sample=sample, first_published_at=published_at, last_published_at=published_at
         ).update(is_sample=sample, first_published_at=published_at, last_published_at=published_at)
-    Commendation.objects.bulk_create(
+    missing = ExemplarPage.objects.filter(legacy_id__in=model_ids, commendations__isnull=True)
+    if Commendation.objects.bulk_create(
         Commendation(page=page, sort_order=0, **model_commendation(page.legacy_id))
-        for page in ExemplarPage.objects.filter(legacy_id__in=model_ids, commendations__isnull=True)
-    )
+        for page in missing
+    ):
+        count_commendations(ExemplarPage.objects.filter(legacy_id__in=model_ids))
 
 
 def load(stdout):

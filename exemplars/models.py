@@ -1,7 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Prefetch
 from django.db.models.functions import Cast
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import Truncator
@@ -54,10 +54,6 @@ class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
                     "photo",
                     queryset=get_image_model().objects.prefetch_renditions(LISTING_THUMBNAIL),
                 )
-            )
-            .annotate(
-                commendation_count=Count("commendations"),
-                latest_year=Max("commendations__year"),
             )
             # Real profiles first: invented ones only illustrate the statistics.
             .order_by("is_sample", models.F("latest_year").desc(nulls_last=True), "title", "pk")
@@ -172,6 +168,14 @@ class ExemplarPage(CachedPrivacyMixin, Page):
         blank=True,
         editable=False,
     )
+    # Of its commendations, kept by save(): the list shows and orders its cards by them
+    # without reading (and grouping) every exemplar's commendations.
+    commendation_count = models.PositiveIntegerField(
+        _("number of commendations"), default=0, editable=False
+    )
+    latest_year = models.PositiveSmallIntegerField(
+        _("year of the latest commendation"), null=True, blank=True, editable=False
+    )
 
     objects = ReaderPageManager()
 
@@ -205,6 +209,16 @@ class ExemplarPage(CachedPrivacyMixin, Page):
     ]
 
     related_count = 10
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is None or "commendations" in update_fields:
+            # The commendations being saved with the page (held by the page when it comes
+            # from the editor's form or a revision).
+            years = [commendation.year for commendation in self.commendations.all()]
+            self.commendation_count, self.latest_year = len(years), max(years, default=None)
+            if update_fields is not None:
+                update_fields = {*update_fields, "commendation_count", "latest_year"}
+        return super().save(*args, update_fields=update_fields, **kwargs)
 
     @cached_property
     def portrait(self):

@@ -4,10 +4,12 @@ and the news stories about it."""
 import datetime
 
 import pytest
+from django.core.cache import cache
 from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from exemplars import demo
 from exemplars.models import (
     AwardLevel,
     AwardType,
@@ -191,3 +193,34 @@ def test_a_renamed_commune_is_named_at_once_in_the_list_and_its_filter(
     communes["hon-nghe"].save()
     html = main_column(client.get(exemplar_index.url))
     assert html.count("Xã Hòn Nghệ (đảo)") == 2  # the card and the filter's choice
+
+
+@pytest.mark.django_db
+def test_the_list_counts_a_commendation_once_it_is_published_not_while_it_is_a_draft(
+    client, exemplar_index, make_exemplar
+):
+    exemplar = make_exemplar(title="Mô hình Hũ gạo tình thương", awards=[award(year=2017)])
+    exemplar.commendations = [
+        Commendation(**award(year=2017)),
+        Commendation(**award(AwardLevel.PROVINCE, 2019)),
+    ]
+    revision = exemplar.save_revision()
+    cache.clear()  # read from the database, not from what the list kept
+    assert "1 lần khen thưởng, gần nhất năm 2017" in main_column(client.get(exemplar_index.url))
+
+    revision.publish()
+    assert "2 lần khen thưởng, gần nhất năm 2019" in main_column(client.get(exemplar_index.url))
+
+
+@pytest.mark.django_db
+def test_the_demo_mending_a_model_without_its_commendation_counts_it_in_the_list(
+    client, exemplar_index, make_exemplar
+):
+    model_id = demo.MODELS[0][0]
+    model = make_exemplar(title="Hũ gạo tình thương", legacy_id=model_id)
+    assert "lần khen thưởng" not in main_column(client.get(exemplar_index.url))
+
+    demo.date_profiles([model_id], [])
+    cache.clear()
+    assert "1 lần khen thưởng, gần nhất năm 2017" in main_column(client.get(exemplar_index.url))
+    assert Commendation.objects.filter(page=model).count() == 1
