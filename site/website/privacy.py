@@ -48,9 +48,10 @@ PATH_LENGTH = Page._meta.get_field("path").max_length
 
 
 def subtree_q(path):
-    """The page at `path` and every page below it, as a range of paths instead of Wagtail's
-    `path LIKE 'path%'`: a prepared statement's generic plan (settings: prepared statements),
-    made without knowing the path, can walk an index for a range but not for a pattern."""
+    """The page at `path` and every page below it, as a range of paths (as treebeard reads a
+    page's children) instead of Wagtail's `path LIKE 'path%'`: the generic plan of a prepared
+    statement (DJANGO_DB_PREPARE_THRESHOLD), made without knowing the path, can walk an index
+    for a range but not for a pattern."""
     return Q(path__range=(path, path + Page.alphabet[-1] * (PATH_LENGTH - len(path))))
 
 
