@@ -776,7 +776,8 @@ class DatabaseEngine(Engine):
         score, they are the answer and the other rows are never scored. Otherwise the same
         with the title or lead, and then every matching row (at once when `summary` read
         few). A query of 2 to EVERY_TITLE_UNITS units starts with the fewer entries holding
-        every unit in the title (`tiers`). All in one statement: each test is an init plan,
+        every unit in the title, one of four or five with those holding one of its one or two
+        words worth most in the title (`tiers`). All in one statement: each test is an init plan,
         each later ranking behind a one-time filter that PostgreSQL runs only when the tests
         before it failed."""
         whole, params = ranked.values(*order)[:count].query.sql_with_params()
