@@ -57,6 +57,10 @@ ANYWHERE = ()
 # query's index tests repeated), and the tiers decided too seldom to pay for themselves.
 EVERY_TITLE_UNITS = 3
 TITLE_SET_TIERS = 2
+# Past that, up to ranking.ALL_REQUIRED units, the rows whose title holds one of at most
+# FEW_TITLE_UNITS units are ranked first (one test of the index, `few_titles`): those that
+# leave a row holding none of them in its title the least to score.
+FEW_TITLE_UNITS = 2
 # A way of matching that fewer rows hold does not bound what the rows outside a tier score:
 # those rows join the tier instead (`best`), so that a word written as typed in a few leads
 # leaves the bound at what the many rows holding it folded score.
@@ -82,10 +86,16 @@ SCORES_KEPT = 500
 
 class _Slot:
     """The `n`th parameter of a condition, taken from each use of a compiled ranking
-    (`compiled_score`)."""
+    (`compiled_score`), less the keys `dropped` (`without_title`)."""
 
-    def __init__(self, n):
+    def __init__(self, n, dropped=()):
         self.n = n
+        self.dropped = dropped
+
+    def fill(self, params):
+        if not self.dropped:
+            return params[self.n]
+        return [key for key in params[self.n] if key not in self.dropped]
 
 
 def _needle(tokens):
@@ -285,14 +295,17 @@ class DatabaseEngine(Engine):
         all_required = ranking.required(len(words)) == len(words)
         for unit in units:
             ways = self.ways(unit)
-            found = [
-                (
-                    self.field_holds([field], COPIES[how], ways[how], within),
-                    ranking.COVERAGE + points,
-                )
-                for points, field, how in ranking.matches()
-                if ways[how]
-            ]
+            found, inside = [], within
+            for points, field, how in ranking.matches():
+                if ways[how]:
+                    found.append(
+                        (
+                            self.field_holds([field], COPIES[how], ways[how], inside),
+                            ranking.COVERAGE + points,
+                        )
+                    )
+                if (field, how) == ("title", "folded"):
+                    inside = self.without_title(unit, within)
             default = 0
             if unit.phrase or all_required:
                 # Every candidate holds the unit (`matching`): one that matched no better way
@@ -455,7 +468,22 @@ class DatabaseEngine(Engine):
             if len(_SCORES) > SCORES_KEPT:  # the oldest goes (one step: threads may share it)
                 _SCORES.popitem(last=False)
         sql, params = found
-        return sql, [within.params[p.n] if isinstance(p, _Slot) else p for p in params]
+        return sql, [p.fill(within.params) if isinstance(p, _Slot) else p for p in params]
+
+    @staticmethod
+    def without_title(unit, within):
+        """`within` (slotted, see `compiled_score`) for the lookups of `unit`'s ways worth less
+        than its folded word in the title: less the rows it holds only through that word's
+        title key. Those rows score that way (the ranking tests it first, on the title), so
+        the lookups below it need not read them: a fifth fewer rows each for a tier of the
+        rows holding a word of the query in the title."""
+        if len(unit.folded) > 1 or getattr(within, "sql", None) != "keys && %s::text[]":
+            return within
+        (slot,) = within.params
+        if not isinstance(slot, _Slot):
+            return within
+        dropped = (_key("title", "folded", unit.folded[0]),)
+        return RawSQL(within.sql, [_Slot(slot.n, dropped)], output_field=BooleanField())
 
     def keys_in(self, fields, units):
         """The keys of every folded word of `units` (and of their typo variants) in `fields`:
@@ -493,7 +521,7 @@ class DatabaseEngine(Engine):
         if units not in self._best:
             keys, arrays, names, ctes, params, array_params = [], [], {}, [_common()], [], []
             tiers = [fields for fields, _ in TIERS]
-            if 1 < len(units) <= EVERY_TITLE_UNITS:  # for `title_sets`
+            if 1 < len(units) <= ranking.ALL_REQUIRED:  # for `title_sets`
                 tiers.append(ANYWHERE)
             for fields in tiers:
                 for unit in units:
@@ -678,10 +706,41 @@ class DatabaseEngine(Engine):
                 if rare_keys:
                     parts.append(_keyed(rare_keys))
                 yield parts, True, (str(above), [])
+        elif EVERY_TITLE_UNITS < len(units) <= ranking.ALL_REQUIRED and (
+            few := self.few_titles(units)
+        ):
+            held, above = few
+            keys = [*self.keys_in(["title"], [units[n] for n in held]), *rare(ANYWHERE, ("title",))]
+            yield [_keyed(dict.fromkeys(keys))], True, (str(above), [])
 
         for fields, narrow in TIERS:
             held = _keyed(dict.fromkeys([*self.keys_in(fields, units), *rare(tuple(fields))]))
             yield [held], narrow, self.bound(fields, units)
+
+    def few_titles(self, units):
+        """(the numbers of at most FEW_TITLE_UNITS of `units`, the most a row whose title holds
+        none of them can score) for the first tier of four or five units: those leaving the
+        others the least (`title_sets`: a row whose title holds a set of the others scores at
+        most that set's most). "hoc tap lam theo bac": the rows holding "tap" or "theo" in the
+        title, 45 % of those holding one of the five, the others scoring at most 34 points
+        over coverage, the page's tenth 35."""
+        most = self.title_sets(units)
+        every = frozenset(range(len(units)))
+        # Units of one title key only: a word with typo variants ("tưởng": "trong", "thuong",
+        # …) holds most titles among its keys.
+        single = [n for n, unit in enumerate(units) if len(self.keys_in(["title"], [unit])) == 1]
+        chosen = [
+            frozenset(held)
+            for size in range(1, FEW_TITLE_UNITS + 1)
+            for held in itertools.combinations(single, size)
+        ]
+        if not chosen:
+            return None
+        held = min(chosen, key=lambda held: (most[every - held], len(held)))
+        # Worth it when one of them alone may beat what a row holding none of them scores.
+        if all(most[frozenset([n])] <= most[every - held] for n in held):
+            return None
+        return sorted(held), most[every - held]
 
     @staticmethod
     def thresholds(units, most):
@@ -720,7 +779,8 @@ class DatabaseEngine(Engine):
         score, they are the answer and the other rows are never scored. Otherwise the same
         with the title or lead, and then every matching row (at once when `summary` read
         few). A query of 2 to EVERY_TITLE_UNITS units starts with the fewer entries holding
-        every unit in the title (`tiers`). All in one statement: each test is an init plan,
+        every unit in the title, one of four or five with those holding one of its one or two
+        words worth most in the title (`tiers`). All in one statement: each test is an init plan,
         each later ranking behind a one-time filter that PostgreSQL runs only when the tests
         before it failed."""
         whole, params = ranked.values(*order)[:count].query.sql_with_params()

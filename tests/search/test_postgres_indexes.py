@@ -380,3 +380,37 @@ def test_a_unit_whose_title_adds_nothing_leaves_its_rows_out_of_the_second_tier(
     # Holding "nữ": more than "chòng" alone in the title can score (12 + 12).
     assert one[2] == (str(coverage + 24), [])
     assert [list(part.params) for part in one[0]] == [[engine.keys_in(["title"], [nu])]]
+
+
+def test_four_or_five_words_may_be_decided_by_the_titles_holding_one_or_two_of_them(corpus):
+    """Four or five common words typed without accents: the rows holding in the title one of
+    the one or two words that leave a title holding only the others the least to score come
+    first (`few_titles`). For some queries they decide the page, which is the whole
+    ranking's, and neither the rows holding another word in the title nor the rest are
+    ranked."""
+    rng = random.Random(5)
+    engine = DatabaseEngine()
+    decided = []
+    for _ in range(30):
+        ranks = rng.sample(range(3, 60), rng.randint(4, 5))
+        text = " ".join(corpus.folded[rank] for rank in ranks)
+        query = SearchQuery.from_params({"q": text}, kinds=["bench"])
+        if not engine.few_titles(query.units):
+            continue
+        expected = whole_ranking(engine, query, 0)
+        with CaptureQueriesContext(connection) as queries:
+            assert first_page(engine, query, 0) == expected, text
+        *_, sql = [q["sql"] for q in queries if "search_entry" in q["sql"]]
+        with engine.planned(), connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+            (plan,) = cursor.fetchone()[0]
+        append = next(node for node in plan_nodes(plan["Plan"]) if node["Node Type"] == "Append")
+        head, *later = [node for node in append["Plans"] if node["Parent Relationship"] == "Member"]
+        if head["Actual Rows"] == 10:
+            decided.append(text)
+            # The title rows', the title and lead rows', then the whole ranking: none run.
+            assert len(later) == 3
+            for branch in later:
+                ranking = [n for n in branch["Plans"] if n["Parent Relationship"] != "InitPlan"]
+                assert ranking and all(node["Actual Loops"] == 0 for node in ranking), text
+    assert decided
