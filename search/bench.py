@@ -11,6 +11,7 @@ BENCH_KEEP_CORPUS=1 keeps the documents of an earlier run (they are the same wha
 and only adds what is missing: 100,000 are written once, then measured again and again.
 """
 
+import gc
 import os
 import random
 import signal
@@ -221,6 +222,7 @@ def main():
     sizes = [int(size) for arg in sys.argv[1:] for size in arg.split()] or [3000]
     es_max = int(os.environ.get("BENCH_ELASTICSEARCH_MAX_STORIES", "10000"))
     django.setup()
+    gc.freeze()  # as a worker does (website/wsgi.py)
     from django.db import connection
 
     from .indexing import elasticsearch_enabled
