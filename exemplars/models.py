@@ -19,7 +19,7 @@ from website.blocks import StoryStreamBlock
 from website.files import csv_response, file_url
 from website.models import commune_field
 from website.pagination import paginate
-from website.privacy import CachedPrivacyMixin, ReaderPageManager
+from website.privacy import CachedPrivacyMixin, ReaderPageManager, ReaderPageQuerySet
 from website.renditions import SHARING_RENDITION, with_renditions
 from website.text import first_paragraph
 
@@ -42,7 +42,14 @@ class ExemplarIndexPage(CachedPrivacyMixin, RoutablePageMixin, Page):
     per_page = 20
 
     def get_exemplar_pages(self):
-        return ExemplarPage.objects.live().public().descendant_of(self)
+        return ExemplarPage.objects.live().public().filter(pk__in=self.child_ids)
+
+    @cached_property
+    def child_ids(self):
+        """Its pages' ids, from the page table alone (page types allow exemplars only, as its
+        children). Joined to the exemplars with their paths as a filter, PostgreSQL could merge
+        both by id and read the page table to its end (3.7 ms at 10,000 stories)."""
+        return list(ReaderPageQuerySet(Page).child_of(self).values_list("pk", flat=True))
 
     def get_exemplars(self):
         return (
