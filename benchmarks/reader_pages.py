@@ -10,8 +10,10 @@ size it grows the corpus (news.corpus), then for every page prints:
   planned ("cold pg"), and once the connection has prepared the page's statements ("prepared":
   settings, DJANGO_DB_PREPARE_THRESHOLD), and the first time again with each statement of the
   cold request re-run ("replanned");
-- req/s and p50/p99 latency from wrk against gunicorn (production settings, BENCH_WORKERS sync
-  workers, no front cache) with BENCH_CONNECTIONS connections for BENCH_SECONDS per page.
+- then req/s and p50/p99 latency from wrk against gunicorn (production settings, BENCH_WORKERS
+  sync workers, no front cache) with BENCH_CONNECTIONS connections for BENCH_SECONDS per page:
+  one gunicorn per size, serving a copy of the database as it was at that size, each page at
+  every size in turn, BENCH_ROUNDS times, so that sizes are compared under the same load.
 """
 
 import contextlib
@@ -33,6 +35,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 SAMPLES = 15
 REPLANS = 30
 
@@ -74,17 +77,24 @@ def configure(database_url):
     return workdir
 
 
-def reader_pages():
-    """(label, URL) of every kind of reader page."""
+def reader_pages(section_id=None, story_id=None):
+    """(label, URL) of every kind of reader page, and the (section, story) they show: a story
+    from the middle of the largest section unless given, so that every size serves the same
+    pages (but the deep section page: page 50, or the last if fewer)."""
     from exemplars.models import ExemplarIndexPage, ExemplarPage
     from media.models import InventoryIndexPage
     from news.models import ArticlePage, SectionPage
 
-    section = max(SectionPage.objects.live(), key=lambda s: s.get_children_count())
-    stories = ArticlePage.objects.live().filter(section=section).newest()
-    count = stories.count()
-    story = stories[count // 2 : count // 2 + 1].get()
-    deep = min(50, -(-count // section.per_page))  # page 50, or the last page if fewer
+    if section_id is None:
+        section = max(SectionPage.objects.live(), key=lambda s: s.get_children_count())
+        stories = ArticlePage.objects.live().filter(section=section).newest()
+        middle = stories.count() // 2
+        story = stories[middle : middle + 1].get()
+    else:
+        section = SectionPage.objects.get(pk=section_id)
+        story = ArticlePage.objects.get(pk=story_id)
+    count = ArticlePage.objects.live().filter(section=section).count()
+    deep = min(50, -(-count // section.per_page))
     pages = [
         ("home", "/"),
         ("story", story.url),
@@ -99,7 +109,7 @@ def reader_pages():
     if inventories:
         pages.append(("inventories", inventories.url))
         pages.append(("report 2017", f"{inventories.url}bao-cao/2017/"))
-    return pages
+    return pages, (section.pk, story.pk)
 
 
 @contextlib.contextmanager
@@ -220,9 +230,9 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_gunicorn(workdir):
+def start_gunicorn(workdir, **env):
     port = free_port()
-    log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed with the process)
+    log = open(workdir / f"gunicorn-{port}.log", "w")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -236,7 +246,7 @@ def start_gunicorn(workdir):
         ],
         stdout=log,
         stderr=log,
-        env=os.environ.copy(),
+        env={**os.environ, **env},
     )
     for _ in range(100):
         try:
@@ -245,7 +255,7 @@ def start_gunicorn(workdir):
         except OSError:
             time.sleep(0.2)
     process.terminate()
-    raise SystemExit(f"gunicorn did not start; see {workdir / 'gunicorn.log'}")
+    raise SystemExit(f"gunicorn did not start; see {log.name}")
 
 
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -272,17 +282,32 @@ def wrk(url, seconds=SECONDS):
 def main(sizes):
     server_url, name, database_url = fresh_database()
     workdir = configure(database_url)
+    snapshots = []
     try:
-        run(sizes, workdir)
+        run(sizes, workdir, server_url, name, snapshots)
     finally:
         from django.db import connections
 
         connections.close_all()
-        drop_database(server_url, name)
+        for database in [name, *snapshots]:
+            drop_database(server_url, database)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def run(sizes, workdir):
+def snapshot(server_url, name, size):
+    """A copy of the benchmark's database as it is at `size` stories, for gunicorn to serve
+    while the original grows (PostgreSQL copies the files; no connection may be open)."""
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    copy = f"{name}_{size}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}" STRATEGY FILE_COPY')
+    return copy
+
+
+def run(sizes, workdir, server_url, name, snapshots):
     from django.core.management import call_command
     from django.db import connection
 
@@ -293,10 +318,8 @@ def run(sizes, workdir):
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=quiet)
     call_command("collectstatic", interactive=False, verbosity=0)
-    print(
-        f"Reader pages, uncached: gunicorn {WORKERS} sync workers, wrk {CONNECTIONS} "
-        f"connections × {SECONDS} s, {connection.vendor}"
-    )
+    print(f"Reader pages, uncached, {connection.vendor}")
+    chosen, served = (), {}
     for size in sizes:
         started = time.perf_counter()
         corpus.grow(size)
@@ -307,30 +330,77 @@ def run(sizes, workdir):
         print(f"\n{ArticlePage.objects.count():,} stories (grown in {grown:.0f} s)")
         print(
             f"{'page':<14} {'queries':>7} {'SQL ms':>7} {'cold q':>6} {'cold ms':>7} "
-            f"{'cold pg':>7} {'prepared':>8} {'replanned':>9} {'req/s':>7} {'p50 ms':>7} "
-            f"{'p99 ms':>7} "
-            f"{'errors':>6}"
+            f"{'cold pg':>7} {'prepared':>8} {'replanned':>9}"
         )
-        pages = reader_pages()
-        process, port = start_gunicorn(workdir)
-        try:
-            for label, url in pages:
-                queries, sql_ms, _ = sql_profile(url, cold=False)
-                cold_queries, cold_ms, cold_pg = sql_profile(url, cold=True, prepared=False)
-                prepared_pg = sql_profile(url, cold=True)[2]
-                cold_pg, prepared_pg = (
-                    "-" if ms is None else f"{ms:.1f}" for ms in (cold_pg, prepared_pg)
-                )
-                replanned = replanned_ms(url) if connection.vendor == "postgresql" else 0.0
-                wrk(f"http://127.0.0.1:{port}{url}", seconds=2)  # warm every worker
-                rate, p50, p99, errors = wrk(f"http://127.0.0.1:{port}{url}")
-                print(
-                    f"{label:<14} {queries:>7} {sql_ms:>7.1f} {cold_queries:>6} {cold_ms:>7.1f} "
-                    f"{cold_pg:>7} {prepared_pg:>8} {replanned:>9.1f} {rate:>7.1f} {p50:>7.1f} "
-                    f"{p99:>7.1f} {errors:>6}",
-                    flush=True,
-                )
-        finally:
+        pages, chosen = reader_pages(*chosen)
+        for label, url in pages:
+            queries, sql_ms, _ = sql_profile(url, cold=False)
+            cold_queries, cold_ms, cold_pg = sql_profile(url, cold=True, prepared=False)
+            prepared_pg = sql_profile(url, cold=True)[2]
+            cold_pg, prepared_pg = (
+                "-" if ms is None else f"{ms:.1f}" for ms in (cold_pg, prepared_pg)
+            )
+            replanned = replanned_ms(url) if connection.vendor == "postgresql" else 0.0
+            print(
+                f"{label:<14} {queries:>7} {sql_ms:>7.1f} {cold_queries:>6} {cold_ms:>7.1f} "
+                f"{cold_pg:>7} {prepared_pg:>8} {replanned:>9.1f}",
+                flush=True,
+            )
+        database = name if size == sizes[-1] else snapshot(server_url, name, size)
+        if database != name:
+            snapshots.append(database)
+        served[size] = (database, pages)
+    throughput(workdir, server_url, served)
+
+
+def throughput(workdir, server_url, served):
+    """req/s and latency of each page at each size, one gunicorn per size serving its copy of
+    the database: ROUNDS rounds, each page at every size in turn (the sizes' order turning
+    round by round), so that the machine's drift falls on every size alike; the median round."""
+    sizes = list(served)
+    print(
+        f"\nThroughput: gunicorn {WORKERS} sync workers per size, wrk {CONNECTIONS} connections "
+        f"× {SECONDS} s, {ROUNDS} rounds interleaved; req/s of each round, and the median's "
+        "p50 / p99 ms"
+    )
+    servers = {}
+    try:
+        for size, (database, _) in served.items():
+            servers[size] = start_gunicorn(
+                workdir,
+                DATABASE_URL=f"{server_url.rsplit('/', 1)[0]}/{database}",
+                REDIS_KEY_PREFIX=f"bench-{database}",  # each size its own fragments
+            )
+        # "section p.3/50": page 50 of the section, or its last where it has fewer
+        labels = [
+            "/".join(dict.fromkeys(pages[index][0] for _, pages in served.values())).replace(
+                "/section p.", "/"
+            )
+            for index in range(len(served[sizes[0]][1]))
+        ]
+        header = " ".join(f"{f'req/s {size:,}':>22}" for size in sizes)
+        print(f"{'page':<18} {header} {'spread':>7} {'p50/p99 ' + f'{sizes[-1]:,}':>16}")
+        for index, label in enumerate(labels):
+            runs = {size: [] for size in sizes}
+            for round_ in range(ROUNDS):
+                for size in sizes[round_ % len(sizes) :] + sizes[: round_ % len(sizes)]:
+                    url = f"http://127.0.0.1:{servers[size][1]}{served[size][1][index][1]}"
+                    wrk(url, seconds=2)  # warm every worker
+                    runs[size].append(wrk(url))
+            medians = {size: sorted(figures)[len(figures) // 2] for size, figures in runs.items()}
+            rates = [medians[size][0] for size in sizes]
+            cells = " ".join(
+                f"{'/'.join(f'{run[0]:.0f}' for run in runs[size]):>22}" for size in sizes
+            )
+            _, p50, p99, _ = medians[sizes[-1]]
+            errors = sum(run[3] for figures in runs.values() for run in figures)
+            print(
+                f"{label:<18} {cells} {max(rates) / min(rates) - 1:>7.0%} "
+                f"{f'{p50:.1f} / {p99:.1f}':>16}" + (f"  {errors} errors" if errors else ""),
+                flush=True,
+            )
+    finally:
+        for process, _ in servers.values():
             process.terminate()
             process.wait()
 
