@@ -11,15 +11,16 @@ size it grows the corpus (news.corpus), then for every page prints:
   settings, DJANGO_DB_PREPARE_THRESHOLD), and the first time again with each statement of the
   cold request re-run ("replanned");
 - then req/s and p50/p99 latency from wrk against gunicorn (production settings, BENCH_WORKERS
-  sync workers, no front cache) with BENCH_CONNECTIONS connections for BENCH_SECONDS per page:
-  one gunicorn per size, serving a copy of the database as it was at that size, each page at
-  every size in turn, BENCH_ROUNDS times, so that sizes are compared under the same load.
+  sync workers, no front cache) with BENCH_CONNECTIONS connections: one gunicorn per size,
+  serving a copy of the database as it was at that size, each page at every size in turn for
+  BENCH_SECONDS, BENCH_ROUNDS times, so that sizes are compared under the same load.
 """
 
 import contextlib
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -34,8 +35,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
-SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "9"))
 SAMPLES = 15
 REPLANS = 30
 
@@ -262,7 +263,7 @@ UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def wrk(url, seconds=SECONDS):
-    """(req/s, p50 ms, p99 ms, errors) from wrk."""
+    """(req/s, p50 ms, p99 ms, errors, requests) from wrk."""
     out = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url],
         capture_output=True,
@@ -276,10 +277,36 @@ def wrk(url, seconds=SECONDS):
         return float(value) * UNIT_MS[unit]
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rate, percentile(50), percentile(99), int(errors.group(1)) if errors else 0
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    return rate, percentile(50), percentile(99), int(errors.group(1)) if errors else 0, requests
+
+
+def serving(process, server_url, database):
+    """The processes serving one size: gunicorn's workers and their PostgreSQL backends (when
+    PostgreSQL runs on this machine, as scripts/services.sh starts it)."""
+    import psycopg
+
+    workers = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        backends = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s", [database]
+        ).fetchall()
+    return [*workers, *(str(pid) for (pid,) in backends)]
+
+
+def cpu_ms(pids):
+    """User and system CPU time these processes have used, ms (none for those gone)."""
+    ticks = 0
+    for pid in pids:
+        with contextlib.suppress(FileNotFoundError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def main(sizes):
+    # Stopped (SIGTERM), it still stops its gunicorns and drops its databases.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     server_url, name, database_url = fresh_database()
     workdir = configure(database_url)
     snapshots = []
@@ -355,13 +382,17 @@ def run(sizes, workdir, server_url, name, snapshots):
 
 def throughput(workdir, server_url, served):
     """req/s and latency of each page at each size, one gunicorn per size serving its copy of
-    the database: ROUNDS rounds, each page at every size in turn (the sizes' order turning
-    round by round), so that the machine's drift falls on every size alike; the median round."""
+    the database: ROUNDS short runs of each page at every size in turn (the sizes' order
+    turning round by round), so that the machine's drift and other jobs' bursts fall on every
+    size alike; the median run of each size, and the range of its runs. Also the CPU time a
+    request costs gunicorn's workers and PostgreSQL, which other jobs on the machine change
+    far less than req/s."""
     sizes = list(served)
     print(
-        f"\nThroughput: gunicorn {WORKERS} sync workers per size, wrk {CONNECTIONS} connections "
-        f"× {SECONDS} s, {ROUNDS} rounds interleaved; req/s of each round, and the median's "
-        "p50 / p99 ms"
+        f"\nThroughput: gunicorn {WORKERS} sync workers per size, wrk {CONNECTIONS} connections, "
+        f"{ROUNDS} rounds of {SECONDS} s at each size in turn; req/s median (range); CPU ms a "
+        f"request (workers and PostgreSQL), median; the median run's p50 / p99 ms; load "
+        f"average {os.getloadavg()[0]:.1f}"
     )
     servers = {}
     try:
@@ -378,27 +409,44 @@ def throughput(workdir, server_url, served):
             )
             for index in range(len(served[sizes[0]][1]))
         ]
-        header = " ".join(f"{f'req/s {size:,}':>22}" for size in sizes)
-        print(f"{'page':<18} {header} {'spread':>7} {'p50/p99 ' + f'{sizes[-1]:,}':>16}")
+        header = " ".join(f"{f'req/s {size:,}':>17}" for size in sizes)
+        print(
+            f"{'page':<18} {header} {'spread':>6} {'CPU ms':>18} {'spread':>6} "
+            f"{'p50/p99 ' + f'{sizes[-1]:,}':>16}"
+        )
         for index, label in enumerate(labels):
+            urls = {
+                size: f"http://127.0.0.1:{servers[size][1]}{served[size][1][index][1]}"
+                for size in sizes
+            }
+            for url in urls.values():
+                wrk(url, seconds=2)  # every worker warm, the page's fragments written
             runs = {size: [] for size in sizes}
+            cpu = {size: [] for size in sizes}
             for round_ in range(ROUNDS):
                 for size in sizes[round_ % len(sizes) :] + sizes[: round_ % len(sizes)]:
-                    url = f"http://127.0.0.1:{servers[size][1]}{served[size][1][index][1]}"
-                    wrk(url, seconds=2)  # warm every worker
-                    runs[size].append(wrk(url))
+                    process, database = servers[size][0], served[size][0]
+                    before = cpu_ms(serving(process, server_url, database))
+                    runs[size].append(wrk(urls[size]))
+                    spent = cpu_ms(serving(process, server_url, database)) - before
+                    cpu[size].append(spent / max(1, runs[size][-1][4]))
             medians = {size: sorted(figures)[len(figures) // 2] for size, figures in runs.items()}
             rates = [medians[size][0] for size in sizes]
             cells = " ".join(
-                f"{'/'.join(f'{run[0]:.0f}' for run in runs[size]):>22}" for size in sizes
+                f"{f'{rate:.0f} ({min(runs[size])[0]:.0f}–{max(runs[size])[0]:.0f})':>17}"
+                for size, rate in zip(sizes, rates, strict=True)
             )
-            _, p50, p99, _ = medians[sizes[-1]]
+            costs = [statistics.median(cpu[size]) for size in sizes]
+            p50, p99 = medians[sizes[-1]][1:3]
             errors = sum(run[3] for figures in runs.values() for run in figures)
             print(
-                f"{label:<18} {cells} {max(rates) / min(rates) - 1:>7.0%} "
+                f"{label:<18} {cells} {max(rates) / min(rates) - 1:>6.0%} "
+                f"{' → '.join(f'{ms:.1f}' for ms in costs):>18} "
+                f"{max(costs) / min(costs) - 1:>6.0%} "
                 f"{f'{p50:.1f} / {p99:.1f}':>16}" + (f"  {errors} errors" if errors else ""),
                 flush=True,
             )
+        print(f"load average {os.getloadavg()[0]:.1f}")
     finally:
         for process, _ in servers.values():
             process.terminate()
