@@ -55,9 +55,18 @@ SECTIONS = [
 COMMUNES = ["", "Kiên Lương", "Bình An", "Bình Trị", "Dương Hòa", "Hòa Điền", "Kiên Bình"]
 
 # Query sets as readers type them: frequent words (matching most stories), rare words, quoted
-# phrases, typos, and a frequent word narrowed by a facet.
+# phrases, typos, and a frequent word narrowed by a facet. Readers type with diacritics as
+# often as without: four or five common words are timed both ways.
 QUERY_SETS = {
-    "common words": ["hoc tap lam theo bac", "Bác", "dang vien", "kien luong", "khen thuong"],
+    "common words": [
+        "hoc tap lam theo bac",
+        "học tập làm theo Bác",
+        "cờ đảng băng rôn",
+        "Bác",
+        "dang vien",
+        "kien luong",
+        "khen thuong",
+    ],
     "rare words": [],  # filled from the vocabulary's tail, see query_sets()
     "phrases": ['"hu gao tinh thuong"', '"dang vien"', '"tuyen truyen"'],
     "typos": ["truonng", "tuyenn truyen", "thuongg"],

@@ -414,3 +414,41 @@ def test_four_or_five_words_may_be_decided_by_the_titles_holding_one_or_two_of_t
                 ranking = [n for n in branch["Plans"] if n["Parent Relationship"] != "InitPlan"]
                 assert ranking and all(node["Actual Loops"] == 0 for node in ranking), text
     assert decided
+
+
+def test_four_or_five_accented_words_may_be_decided_by_the_titles_holding_two_of_them(
+    corpus, monkeypatch
+):
+    """Four or five common words typed with their accents: none is worth ranking first alone
+    (their folded twins fill titles, and a lead as written scores more than a title folded),
+    but the rows whose title holds two of them come first (`two_titles_parts`). For some
+    queries they decide the page, which is the whole ranking's, and neither the rows holding
+    one of them in the title nor the rest are ranked; no plan tests the keys row by row."""
+    monkeypatch.setattr(database, "RARE", ROWS * database.RARE // 100_000)
+    rng = random.Random(4)
+    engine = DatabaseEngine()
+    decided = []
+    for _ in range(30):
+        ranks = rng.sample(range(3, 60), rng.randint(4, 5))
+        text = " ".join(corpus.words[rank] for rank in ranks)
+        query = SearchQuery.from_params({"q": text}, kinds=["bench"])
+        if engine.few_titles(query.units) or not engine.two_titles(query.units):
+            continue
+        expected = whole_ranking(engine, query, 0)
+        with CaptureQueriesContext(connection) as queries:
+            assert first_page(engine, query, 0) == expected, text
+        *_, sql = [q["sql"] for q in queries if "search_entry" in q["sql"]]
+        with engine.planned(), connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+            (plan,) = cursor.fetchone()[0]
+        assert not [n for n in plan_nodes(plan["Plan"]) if "keys" in n.get("Filter", "")], text
+        append = next(node for node in plan_nodes(plan["Plan"]) if node["Node Type"] == "Append")
+        head, *later = [node for node in append["Plans"] if node["Parent Relationship"] == "Member"]
+        if head["Actual Rows"] == 10:
+            decided.append(text)
+            # The title rows', the title and lead rows', then the whole ranking: none run.
+            assert len(later) == 3
+            for branch in later:
+                ranking = [n for n in branch["Plans"] if n["Parent Relationship"] != "InitPlan"]
+                assert ranking and all(node["Actual Loops"] == 0 for node in ranking), text
+    assert decided
