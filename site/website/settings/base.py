@@ -119,8 +119,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A statement a connection has run this many times is prepared: PostgreSQL plans it once
-    # and keeps the plan when it is as good as one made for each value (a reader page's
+    # A statement a connection has run this many times is prepared: PostgreSQL plans it for
+    # its values five times more, then keeps one plan when it is as good (a reader page's
     # statements, read with every cache empty: 4–7 ms of PostgreSQL at 100,000 stories, most
     # of it planning, then 1–4 ms; docs/performance.md). Empty: never (a pooler in
     # transaction mode that cannot keep prepared statements).
