@@ -390,9 +390,9 @@ def throughput(workdir, server_url, served):
     sizes = list(served)
     print(
         f"\nThroughput: gunicorn {WORKERS} sync workers per size, wrk {CONNECTIONS} connections, "
-        f"{ROUNDS} rounds of {SECONDS} s at each size in turn; req/s median (range); CPU ms a "
-        f"request (workers and PostgreSQL), median; the median run's p50 / p99 ms; load "
-        f"average {os.getloadavg()[0]:.1f}"
+        f"{ROUNDS} rounds of {SECONDS} s at each size in turn: the median run's req/s, p50 and "
+        f"p99, the range of the runs' req/s, the median CPU ms a request cost (workers and "
+        f"PostgreSQL); load average {os.getloadavg()[0]:.1f}"
     )
     servers = {}
     try:
@@ -409,10 +409,9 @@ def throughput(workdir, server_url, served):
             )
             for index in range(len(served[sizes[0]][1]))
         ]
-        header = " ".join(f"{f'req/s {size:,}':>17}" for size in sizes)
         print(
-            f"{'page':<18} {header} {'spread':>6} {'CPU ms':>18} {'spread':>6} "
-            f"{'p50/p99 ' + f'{sizes[-1]:,}':>16}"
+            f"{'page':<18} {'stories':>8} {'req/s':>6} {'range':>10} {'p50 ms':>7} "
+            f"{'p99 ms':>7} {'CPU ms':>7}"
         )
         for index, label in enumerate(labels):
             urls = {
@@ -430,20 +429,21 @@ def throughput(workdir, server_url, served):
                     runs[size].append(wrk(urls[size]))
                     spent = cpu_ms(serving(process, server_url, database)) - before
                     cpu[size].append(spent / max(1, runs[size][-1][4]))
-            medians = {size: sorted(figures)[len(figures) // 2] for size, figures in runs.items()}
-            rates = [medians[size][0] for size in sizes]
-            cells = " ".join(
-                f"{f'{rate:.0f} ({min(runs[size])[0]:.0f}–{max(runs[size])[0]:.0f})':>17}"
-                for size, rate in zip(sizes, rates, strict=True)
-            )
-            costs = [statistics.median(cpu[size]) for size in sizes]
-            p50, p99 = medians[sizes[-1]][1:3]
-            errors = sum(run[3] for figures in runs.values() for run in figures)
+            rates, costs = [], []
+            for size in sizes:
+                rate, p50, p99 = sorted(runs[size])[len(runs[size]) // 2][:3]
+                rates.append(rate)
+                costs.append(statistics.median(cpu[size]))
+                span = f"{min(runs[size])[0]:.0f}–{max(runs[size])[0]:.0f}"
+                errors = sum(run[3] for run in runs[size])
+                print(
+                    f"{label if size == sizes[0] else '':<18} {size:>8,} {rate:>6.0f} "
+                    f"{span:>10} {p50:>7.1f} {p99:>7.1f} {costs[-1]:>7.2f}"
+                    + (f"  {errors} errors" if errors else ""),
+                )
             print(
-                f"{label:<18} {cells} {max(rates) / min(rates) - 1:>6.0%} "
-                f"{' → '.join(f'{ms:.1f}' for ms in costs):>18} "
-                f"{max(costs) / min(costs) - 1:>6.0%} "
-                f"{f'{p50:.1f} / {p99:.1f}':>16}" + (f"  {errors} errors" if errors else ""),
+                f"{'':<18} spread between sizes: req/s {max(rates) / min(rates) - 1:.0%}, "
+                f"CPU {max(costs) / min(costs) - 1:.0%}",
                 flush=True,
             )
         print(f"load average {os.getloadavg()[0]:.1f}")
