@@ -251,14 +251,20 @@ class DatabaseEngine(Engine):
         holds = self.holds(fields, copy, forms)
         if not isinstance(holds, RawSQL):  # a phrase: its order is checked on the documents
             return Q(pk__in=SearchEntry.objects.filter(holds, within).values("pk"))
-        tests = [holds] if within is EVERYWHERE else [holds, within]
+        # The rows `within` (a tier's title keys, rarer) first, as in `matching`.
+        tests = [holds] if within is EVERYWHERE else [within, holds]
         sql = " AND ".join(test.sql for test in tests)
         params = [param for test in tests for param in test.params]
         return Q(pk__in=RawSQL(f"SELECT id FROM search_entry WHERE {sql}", params))
 
-    def matching(self, units):
-        """Rows holding every phrase and enough of the words (`ranking.required`)."""
-        rows = self.rows()
+    def matching(self, units, within=EVERYWHERE):
+        """Rows holding every phrase and enough of the words (`ranking.required`), among those
+        `within` (a condition on the index). Its tests come first: GIN reads the keys of the
+        conditions in their order, and skips through the long lists of a query's common words
+        (a body holding them) only when a rarer key leads (a tier of four parts of "học tập
+        làm theo Bác": 7-13 ms of index reading each with the words first, 3-5 with the
+        tier's title keys first)."""
+        rows = self.rows().filter(within)
         fields = list(ranking.FIELDS)
         words = [unit for unit in units if not unit.phrase]
         need = ranking.required(len(words))
@@ -418,7 +424,7 @@ class DatabaseEngine(Engine):
     def ranked(self, query, within=EVERYWHERE, narrow=False):
         """The matching rows (those `within`, a condition on the index) in rank order;
         `narrow`: the lookups of leads and bodies read only the rows `within`."""
-        rows = self.matching(query.units).filter(within, **query.filters)
+        rows = self.matching(query.units, within).filter(**query.filters)
         if query.sort == "newest":
             return rows.order_by("-date", "-pk")
         inside = within if narrow else EVERYWHERE
