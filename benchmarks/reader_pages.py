@@ -442,8 +442,9 @@ def throughput(workdir, server_url, served):
                     + (f"  {errors} errors" if errors else ""),
                 )
             print(
-                f"{'':<18} spread between sizes: req/s {max(rates) / min(rates) - 1:.0%}, "
-                f"CPU {max(costs) / min(costs) - 1:.0%}",
+                f"{'':<18} {sizes[0]:,} → {sizes[-1]:,}: req/s {rates[-1] / rates[0] - 1:+.0%}, "
+                f"CPU {costs[-1] / costs[0] - 1:+.0%}; largest / smallest of all sizes: req/s "
+                f"{max(rates) / min(rates) - 1:.0%}, CPU {max(costs) / min(costs) - 1:.0%}",
                 flush=True,
             )
         print(f"load average {os.getloadavg()[0]:.1f}")
