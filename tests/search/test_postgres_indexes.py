@@ -135,6 +135,33 @@ def whole_ranking(engine, query, offset):
     return [urls[pk] for pk in ids]
 
 
+def first_page_plan(engine, query, text):
+    """The plan (`EXPLAIN ANALYZE`) of the hits statement of the first page, once that page
+    is checked to be the whole ranking's."""
+    expected = whole_ranking(engine, query, 0)
+    with CaptureQueriesContext(connection) as queries:
+        assert first_page(engine, query, 0) == expected, text
+    *_, sql = [q["sql"] for q in queries if "search_entry" in q["sql"]]
+    with engine.planned(), connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+        (plan,) = cursor.fetchone()[0]
+    return plan["Plan"]
+
+
+def decided_by_first_tier(plan, text):
+    """Whether the first tier gave the whole page; if so, none of the later rankings ran
+    (the title rows', the title and lead rows', then the whole ranking)."""
+    append = next(node for node in plan_nodes(plan) if node["Node Type"] == "Append")
+    head, *later = [node for node in append["Plans"] if node["Parent Relationship"] == "Member"]
+    if head["Actual Rows"] != 10:
+        return False
+    assert len(later) == 3
+    for branch in later:
+        ranking = [n for n in branch["Plans"] if n["Parent Relationship"] != "InitPlan"]
+        assert ranking and all(node["Actual Loops"] == 0 for node in ranking), text
+    return True
+
+
 def test_rows_holding_no_word_in_their_title_change_nothing_on_the_page(corpus):
     """Ranking only the rows with a word of the query in their title, when enough of them
     score above anything the other rows can, gives the page the whole ranking gives."""
@@ -403,22 +430,8 @@ def test_four_or_five_words_may_be_decided_by_the_titles_holding_one_or_two_of_t
         query = SearchQuery.from_params({"q": text}, kinds=["bench"])
         if not engine.few_titles(query.units):
             continue
-        expected = whole_ranking(engine, query, 0)
-        with CaptureQueriesContext(connection) as queries:
-            assert first_page(engine, query, 0) == expected, text
-        *_, sql = [q["sql"] for q in queries if "search_entry" in q["sql"]]
-        with engine.planned(), connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
-            (plan,) = cursor.fetchone()[0]
-        append = next(node for node in plan_nodes(plan["Plan"]) if node["Node Type"] == "Append")
-        head, *later = [node for node in append["Plans"] if node["Parent Relationship"] == "Member"]
-        if head["Actual Rows"] == 10:
+        if decided_by_first_tier(first_page_plan(engine, query, text), text):
             decided.append(text)
-            # The title rows', the title and lead rows', then the whole ranking: none run.
-            assert len(later) == 3
-            for branch in later:
-                ranking = [n for n in branch["Plans"] if n["Parent Relationship"] != "InitPlan"]
-                assert ranking and all(node["Actual Loops"] == 0 for node in ranking), text
     assert decided
 
 
@@ -442,27 +455,15 @@ def test_four_or_five_accented_words_may_be_decided_by_the_titles_holding_two_of
         query = SearchQuery.from_params({"q": text}, kinds=["bench"])
         if engine.few_titles(query.units) or not engine.two_titles(query.units):
             continue
-        expected = whole_ranking(engine, query, 0)
-        with CaptureQueriesContext(connection) as queries:
-            assert first_page(engine, query, 0) == expected, text
-        *_, sql = [q["sql"] for q in queries if "search_entry" in q["sql"]]
-        with engine.planned(), connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
-            (plan,) = cursor.fetchone()[0]
+        plan = first_page_plan(engine, query, text)
+        with engine.planned():
             words = set(index_tests(engine.matching(query.units).explain()))
-        assert not [n for n in plan_nodes(plan["Plan"]) if "keys" in n.get("Filter", "")], text
-        (tier,) = [n for n in plan_nodes(plan["Plan"]) if n.get("Subplan Name") == "CTE head0"]
+        assert not [n for n in plan_nodes(plan) if "keys" in n.get("Filter", "")], text
+        (tier,) = [n for n in plan_nodes(plan) if n.get("Subplan Name") == "CTE head0"]
         for node in plan_nodes(tier):
             tests = index_tests(node.get("Index Cond", ""))
             if words & set(tests):
                 assert tests[0] not in words, (text, tests)
-        append = next(node for node in plan_nodes(plan["Plan"]) if node["Node Type"] == "Append")
-        head, *later = [node for node in append["Plans"] if node["Parent Relationship"] == "Member"]
-        if head["Actual Rows"] == 10:
+        if decided_by_first_tier(plan, text):
             decided.append(text)
-            # The title rows', the title and lead rows', then the whole ranking: none run.
-            assert len(later) == 3
-            for branch in later:
-                ranking = [n for n in branch["Plans"] if n["Parent Relationship"] != "InitPlan"]
-                assert ranking and all(node["Actual Loops"] == 0 for node in ranking), text
     assert decided
