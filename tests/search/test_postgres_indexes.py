@@ -135,6 +135,15 @@ def whole_ranking(engine, query, offset):
     return [urls[pk] for pk in ids]
 
 
+def four_or_five_common_words(words, seed):
+    """(text, query) of 30 random queries of four or five of `words`' most common."""
+    rng = random.Random(seed)
+    for _ in range(30):
+        ranks = rng.sample(range(3, 60), rng.randint(4, 5))
+        text = " ".join(words[rank] for rank in ranks)
+        yield text, SearchQuery.from_params({"q": text}, kinds=["bench"])
+
+
 def first_page_plan(engine, query, text):
     """The plan (`EXPLAIN ANALYZE`) of the hits statement of the first page, once that page
     is checked to be the whole ranking's."""
@@ -421,13 +430,9 @@ def test_four_or_five_words_may_be_decided_by_the_titles_holding_one_or_two_of_t
     first (`few_titles`). For some queries they decide the page, which is the whole
     ranking's, and neither the rows holding another word in the title nor the rest are
     ranked."""
-    rng = random.Random(5)
     engine = DatabaseEngine()
     decided = []
-    for _ in range(30):
-        ranks = rng.sample(range(3, 60), rng.randint(4, 5))
-        text = " ".join(corpus.folded[rank] for rank in ranks)
-        query = SearchQuery.from_params({"q": text}, kinds=["bench"])
+    for text, query in four_or_five_common_words(corpus.folded, seed=5):
         if not engine.few_titles(query.units):
             continue
         if decided_by_first_tier(first_page_plan(engine, query, text), text):
@@ -446,13 +451,9 @@ def test_four_or_five_accented_words_may_be_decided_by_the_titles_holding_two_of
     the index reads each part's title keys before the words' own (the common words' long
     lists are then skipped through)."""
     monkeypatch.setattr(database, "RARE", ROWS * database.RARE // 100_000)
-    rng = random.Random(4)
     engine = DatabaseEngine()
     decided = []
-    for _ in range(30):
-        ranks = rng.sample(range(3, 60), rng.randint(4, 5))
-        text = " ".join(corpus.words[rank] for rank in ranks)
-        query = SearchQuery.from_params({"q": text}, kinds=["bench"])
+    for text, query in four_or_five_common_words(corpus.words, seed=4):
         if engine.few_titles(query.units) or not engine.two_titles(query.units):
             continue
         plan = first_page_plan(engine, query, text)
