@@ -13,7 +13,9 @@ size it grows the corpus (news.corpus), then for every page prints:
 - then req/s and p50/p99 latency from wrk against gunicorn (production settings, BENCH_WORKERS
   sync workers, no front cache) with BENCH_CONNECTIONS connections: one gunicorn per size,
   serving a copy of the database as it was at that size, each page at every size in turn for
-  BENCH_SECONDS, BENCH_ROUNDS times, so that sizes are compared under the same load.
+  BENCH_SECONDS, BENCH_ROUNDS times, so that sizes are compared under the same load; and the
+  CPU time a request costs the workers and their PostgreSQL backends.
+The pages are the same at every size (the story and section chosen at the first).
 """
 
 import contextlib
