@@ -90,13 +90,13 @@ def reader_pages(section_id=None, story_id=None):
 
     if section_id is None:
         section = max(SectionPage.objects.live(), key=lambda s: s.get_children_count())
-        stories = ArticlePage.objects.live().filter(section=section).newest()
-        middle = stories.count() // 2
-        story = stories[middle : middle + 1].get()
     else:
         section = SectionPage.objects.get(pk=section_id)
-        story = ArticlePage.objects.get(pk=story_id)
-    count = ArticlePage.objects.live().filter(section=section).count()
+    stories = ArticlePage.objects.live().filter(section=section).newest()
+    count = stories.count()
+    story = (
+        stories[count // 2 : count // 2 + 1].get() if story_id is None else stories.get(pk=story_id)
+    )
     deep = min(50, -(-count // section.per_page))
     pages = [
         ("home", "/"),
