@@ -170,7 +170,9 @@ class Corpus:
 
 
 def measure(engine, queries, runs=5):
-    """Median and 95th percentile, in ms, of a results page for each of `queries`; with no
+    """Median and 95th percentile, in ms, of a results page for each of `queries`, each page
+    with a new engine of `engine`'s class, as each reader's search gets one (`Searcher`):
+    nothing one page learnt (the best ways of a query's words) serves the next. With no
     `engine`, the way a reader's search goes (Elasticsearch behind its breaker, then the
     database)."""
     from .query import SearchQuery
@@ -182,7 +184,7 @@ def measure(engine, queries, runs=5):
             text, filters = query if isinstance(query, tuple) else (query, {})
             searcher = Searcher()
             if engine is not None:
-                searcher.engines = [engine]
+                searcher.engines = [type(engine)()]
             start = time.perf_counter()
             params = {"q": text, **filters}
             results = Results(SearchQuery.from_params(params, kinds=[KIND]), searcher)
