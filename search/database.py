@@ -3,8 +3,8 @@
 It searches the padded word copies of SearchDocument: a word or quoted phrase matches whole
 on the folded copy, and scores as `search.ranking` describes. SQLite reads every row with LIKE.
 PostgreSQL reads the narrow `search_entry` (migration 0003): words are looked up in its GIN
-index, rows are counted and ranked without reading any text but titles, and the long texts are
-read only for the page's ten hits (and to check the order of a phrase's words).
+index, rows are counted and ranked without reading any text but titles and leads, and the
+bodies are read only for the page's ten hits (and to check the order of a phrase's words).
 """
 
 import collections
@@ -239,14 +239,18 @@ class DatabaseEngine(Engine):
 
     def field_holds(self, fields, copy, forms, within=EVERYWHERE):
         """Rows whose `fields`' `copy` holds one of `forms`. PostgreSQL tests the title on each
-        row (it is short and in the row) and reads the rows holding a lead's or a body's words
-        once from the index: only those `within` (a condition on the index, which then reads
-        the rows both hold rather than every row holding a common word)."""
+        row (it is short and in the row), and the lead too when the rows are few, those
+        `within` (a condition on the index: a tier's). It reads the rows holding a body's words
+        once from the index, as those holding a lead's words for a ranking of every matching
+        row: only those `within` (then the rows both hold rather than every row holding a
+        common word)."""
         if not self.indexed:
             return _contains([f"{field}_{copy}" for field in fields], forms)
-        if fields == ["title"]:  # as SQL, words being letters and digits (`_paired`)
+        # As SQL, words being letters and digits (`_paired`).
+        if fields == ["title"] or (fields == ["lead"] and within is not EVERYWHERE):
+            (field,) = fields
             return _written(
-                [(f"title_{copy} LIKE %s", f"%{_needle(form)}%") for form in forms], "OR"
+                [(f"{field}_{copy} LIKE %s", f"%{_needle(form)}%") for form in forms], "OR"
             )
         holds = self.holds(fields, copy, forms)
         if not isinstance(holds, RawSQL):  # a phrase: its order is checked on the documents
