@@ -3,8 +3,8 @@
 It searches the padded word copies of SearchDocument: a word or quoted phrase matches whole
 on the folded copy, and scores as `search.ranking` describes. SQLite reads every row with LIKE.
 PostgreSQL reads the narrow `search_entry` (migration 0003): words are looked up in its GIN
-index, rows are counted and ranked without reading any text but titles, and the long texts are
-read only for the page's ten hits (and to check the order of a phrase's words).
+index, rows are counted and ranked without reading any text but titles and leads, and the
+bodies are read only for the page's ten hits (and to check the order of a phrase's words).
 """
 
 import collections
@@ -239,14 +239,18 @@ class DatabaseEngine(Engine):
 
     def field_holds(self, fields, copy, forms, within=EVERYWHERE):
         """Rows whose `fields`' `copy` holds one of `forms`. PostgreSQL tests the title on each
-        row (it is short and in the row) and reads the rows holding a lead's or a body's words
-        once from the index: only those `within` (a condition on the index, which then reads
-        the rows both hold rather than every row holding a common word)."""
+        row (it is short and in the row), and the lead too when the rows are few, those
+        `within` (a condition on the index: a tier's). It reads the rows holding a body's words
+        once from the index, as those holding a lead's words for a ranking of every matching
+        row: only those `within` (then the rows both hold rather than every row holding a
+        common word)."""
         if not self.indexed:
             return _contains([f"{field}_{copy}" for field in fields], forms)
-        if fields == ["title"]:  # as SQL, words being letters and digits (`_paired`)
+        # As SQL, words being letters and digits (`_paired`).
+        if fields == ["title"] or (fields == ["lead"] and within is not EVERYWHERE):
+            (field,) = fields
             return _written(
-                [(f"title_{copy} LIKE %s", f"%{_needle(form)}%") for form in forms], "OR"
+                [(f"{field}_{copy} LIKE %s", f"%{_needle(form)}%") for form in forms], "OR"
             )
         holds = self.holds(fields, copy, forms)
         if not isinstance(holds, RawSQL):  # a phrase: its order is checked on the documents
@@ -343,13 +347,15 @@ class DatabaseEngine(Engine):
         return total
 
     @contextlib.contextmanager
-    def planned(self):
+    def planned(self, generic=False):
         """Where the engine's queries run on PostgreSQL: through `search_entry`'s index, even for
         a word most rows hold (a whole scan would read every row's `keys` out of line), without
         JIT (compiling costs more than these queries take), without parallel workers (each
         of a long query's lookups would start some, for more than they save), and planned for
         the words searched even once prepared (how many rows hold a word decides the plan;
-        the tail of the typo queries was 10 ms longer with generic plans)."""
+        the tail of the typo queries was 10 ms longer with generic plans). `generic`: planned
+        once a connection prepared the statement, for a statement whose plan no count of
+        rows changes (`best`'s)."""
         if not self.indexed:
             yield
             return
@@ -357,7 +363,7 @@ class DatabaseEngine(Engine):
             cursor.execute(
                 "SET LOCAL jit = off; SET LOCAL enable_seqscan = off;"
                 " SET LOCAL max_parallel_workers_per_gather = 0;"
-                " SET LOCAL plan_cache_mode = force_custom_plan"
+                f" SET LOCAL plan_cache_mode = force_{'generic' if generic else 'custom'}_plan"
             )
             yield
 
@@ -567,7 +573,9 @@ class DatabaseEngine(Engine):
                     )
                     array_params += [param for _, chain_params in chain for param in chain_params]
             statement = f"WITH {', '.join(ctes)} SELECT {', '.join(arrays)}"
-            with self.planned(), connection.cursor() as cursor:
+            # Each count an index scan whatever its keys: one plan serves every query of the
+            # same shape (8-10 ms of planning for four or five words at 100,000 documents).
+            with self.planned(generic=True), connection.cursor() as cursor:
                 cursor.execute(statement, [*params, *array_params])
                 found = cursor.fetchone()
             self._best[units] = {}

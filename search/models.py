@@ -60,8 +60,8 @@ class SearchTerm(models.Model):
 
 class SearchEntry(models.Model):
     """PostgreSQL's narrow copy of each live SearchDocument, written by triggers (migration
-    0003): what counting, facets and ranking read, and `keys`, every word of each copy
-    behind its field and copy (`bf:hoc`, `lw:học`), under a GIN index. SQLite has no
+    0003, leads since 0005): what counting, facets and ranking read, and `keys`, every word of
+    each copy behind its field and copy (`bf:hoc`, `lw:học`), under a GIN index. SQLite has no
     such table: the database engine reads SearchDocument there."""
 
     id = models.BigIntegerField(primary_key=True)
@@ -72,6 +72,8 @@ class SearchEntry(models.Model):
     date = models.DateTimeField(null=True)
     title_words = models.TextField()
     title_folded = models.TextField()
+    lead_words = models.TextField()
+    lead_folded = models.TextField()
     keys = ArrayField(models.TextField())
 
     class Meta:

@@ -332,42 +332,42 @@ def test_a_query_searched_before_ranks_a_new_word_one_typo_away(corpus):
 
 
 def test_the_narrow_copy_is_what_its_documents_give_however_they_are_written(corpus):
-    """Each entry is what migration 0003 derives from its document (the same keys, in the same
-    order) after statements writing many documents at once: an upsert changing some, leaving
-    others as they were, a removal and a return."""
+    """Each entry is what migrations 0003 and 0005 derive from its document (the same keys, in
+    the same order, and its title and lead) after statements writing many documents at once:
+    an upsert changing some, leaving others as they were, a removal and a return."""
     import importlib
 
     from search.models import SearchDocument, SearchEntry
 
     keys = importlib.import_module("search.migrations.0003_search_entry").KEYS
+    copied = ", ".join(importlib.import_module("search.migrations.0005_search_entry_leads").COPIED)
     documents = list(SearchDocument.objects.filter(kind="bench").order_by("pk")[:20])
     for document in documents[:10]:
         document.body_folded += "chu moi "
         document.title_words = " Tin mới "
+        document.lead_folded = " loi moi "
     SearchDocument.objects.bulk_create(
         documents,
         update_conflicts=True,
         unique_fields=["kind", "object_id"],
-        update_fields=["body_folded", "title_words", "pending"],
+        update_fields=["body_folded", "title_words", "lead_folded", "pending"],
     )
     SearchDocument.objects.filter(pk__in=[d.pk for d in documents[15:]]).update(removed=True)
     SearchDocument.objects.filter(pk=documents[-1].pk).update(removed=False)
 
     derived = (
-        "SELECT id, kind, section, year, commune, date, title_words, title_folded, "
-        + keys.replace("NEW.", "")
-        + " FROM search_searchdocument WHERE NOT removed"
+        f"SELECT id, {copied}, {keys.replace('NEW.', '')}"
+        " FROM search_searchdocument WHERE NOT removed"
     )
+    entries = f"SELECT id, {copied}, keys FROM search_entry"
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM (({derived}) EXCEPT ALL SELECT * FROM search_entry) AS missing"
-        )
+        cursor.execute(f"SELECT count(*) FROM (({derived}) EXCEPT ALL {entries}) AS missing")
         assert cursor.fetchone()[0] == 0
-        cursor.execute(
-            f"SELECT count(*) FROM (SELECT * FROM search_entry EXCEPT ALL {derived}) AS x"
-        )
+        cursor.execute(f"SELECT count(*) FROM ({entries} EXCEPT ALL {derived}) AS extra")
         assert cursor.fetchone()[0] == 0
-    assert {"tw:mới", "bf:moi"} <= set(SearchEntry.objects.get(pk=documents[0].pk).keys)
+    changed = SearchEntry.objects.get(pk=documents[0].pk)
+    assert {"tw:mới", "bf:moi", "lf:moi"} <= set(changed.keys)
+    assert changed.lead_folded == " loi moi "
     assert SearchEntry.objects.count() == ROWS - 4
 
 
@@ -449,7 +449,8 @@ def test_four_or_five_accented_words_may_be_decided_by_the_titles_holding_two_of
     queries they decide the page, which is the whole ranking's, and neither the rows holding
     one of them in the title nor the rest are ranked; no plan tests the keys row by row, and
     the index reads each part's title keys before the words' own (the common words' long
-    lists are then skipped through)."""
+    lists are then skipped through). The parts' rows are few: their leads are read on each row,
+    not looked up in the index."""
     monkeypatch.setattr(database, "RARE", ROWS * database.RARE // 100_000)
     engine = DatabaseEngine()
     decided = []
@@ -465,6 +466,11 @@ def test_four_or_five_accented_words_may_be_decided_by_the_titles_holding_two_of
             tests = index_tests(node.get("Index Cond", ""))
             if words & set(tests):
                 assert tests[0] not in words, (text, tests)
+        # Each lookup is a subplan; those of the bodies' words remain.
+        lookups = [n for n in plan_nodes(tier) if n.get("Parent Relationship") == "SubPlan"]
+        looked_up = [m.get("Index Cond", "") for n in lookups for m in plan_nodes(n)]
+        assert any(re.search(r"[{,]bw:", cond) for cond in looked_up), text
+        assert not any(re.search(r"[{,]l[wf]:", cond) for cond in looked_up), text
         if decided_by_first_tier(plan, text):
             decided.append(text)
     assert decided
