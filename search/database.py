@@ -353,9 +353,10 @@ class DatabaseEngine(Engine):
         JIT (compiling costs more than these queries take), without parallel workers (each
         of a long query's lookups would start some, for more than they save), and planned for
         the words searched even once prepared (how many rows hold a word decides the plan;
-        the tail of the typo queries was 10 ms longer with generic plans). `generic`: planned
-        once a connection prepared the statement, for a statement whose plan no count of
-        rows changes (`best`'s)."""
+        the tail of the typo queries was 10 ms longer with generic plans). `generic`: for a
+        statement whose plan no count of rows changes (`best`'s), prepared at its first run
+        rather than psycopg's sixth and planned once, its plan then serving the connection's
+        next query of the same shape."""
         if not self.indexed:
             yield
             return
@@ -365,7 +366,13 @@ class DatabaseEngine(Engine):
                 " SET LOCAL max_parallel_workers_per_gather = 0;"
                 f" SET LOCAL plan_cache_mode = force_{'generic' if generic else 'custom'}_plan"
             )
-            yield
+            threshold = connection.connection.prepare_threshold
+            if generic and threshold is not None:  # None: this connection never prepares
+                connection.connection.prepare_threshold = 0
+            try:
+                yield
+            finally:
+                connection.connection.prepare_threshold = threshold
 
     def counted(self, query):
         """SQL and parameters of the summary's one statement: the matches counted per
@@ -574,7 +581,8 @@ class DatabaseEngine(Engine):
                     array_params += [param for _, chain_params in chain for param in chain_params]
             statement = f"WITH {', '.join(ctes)} SELECT {', '.join(arrays)}"
             # Each count an index scan whatever its keys: one plan serves every query of the
-            # same shape (8-10 ms of planning for four or five words at 100,000 documents).
+            # same shape (8-10 ms of planning a page for four or five words at 100,000
+            # documents).
             with self.planned(generic=True), connection.cursor() as cursor:
                 cursor.execute(statement, [*params, *array_params])
                 found = cursor.fetchone()
