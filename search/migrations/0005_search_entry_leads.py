@@ -1,8 +1,8 @@
 """Each entry's lead in `search_entry`, as its title (PostgreSQL).
 
 A tier's ranking (`DatabaseEngine.first`) scores a few hundred rows, and looked up each way a
-word may match in their leads through the index: two lookups a word, 0.5-1.3 ms each, ten for
-each part of a tier of five words. With the lead in the row (about 350 bytes, both copies) it
+word may match in their leads through the index: two lookups a word, 0.8-1.3 ms each, ten for
+each part of a tier of five words. With the lead in the row (about 300 bytes, both copies) it
 tests those ways on each row with LIKE, as it tests the title. Bodies stay out of the row.
 """
 
