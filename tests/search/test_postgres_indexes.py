@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from search import database
 from search.bench import SECTIONS, Corpus
 from search.database import DatabaseEngine
-from search.query import SearchQuery
+from search.query import TYPO_MIN_LENGTH, SearchQuery
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def whole_scans(sql):
 
 def index_tests(plan_text):
     """The tests of `search_entry.keys` in a plan's text, in order."""
-    return re.findall(r"keys && '[^']*'::text\[\]", plan_text)
+    return re.findall(r"keys (?:&&|@>) '[^']*'::text\[\]", plan_text)
 
 
 def explain_text(sql):
@@ -96,6 +96,18 @@ def test_a_results_page_is_two_queries_read_through_the_index(corpus):
             plan = explain_text(sql)
             assert "search_entry_keys" in plan or "search_entry_date" in plan, (kind, plan)
             assert whole_scans(sql) == [], (kind, sql)
+
+
+def test_the_words_typed_are_one_test_of_the_index(corpus):
+    """Three words, two common and one rare: the count asks the index once for the rows
+    holding the three anywhere, rather than once a word for its title, lead or body."""
+    # Too short for typo variants (each of those is a test of its own).
+    words = [word for word in dict.fromkeys(corpus.folded[20:]) if len(word) < TYPO_MIN_LENGTH]
+    text = " ".join([words[0], words[10], words[-1]])
+    count, _ = page_queries(text)
+    expected = "{" + ",".join(f"af:{word}" for word in text.split()) + "}"
+    # The one test, as the index's condition and as the heap's recheck.
+    assert set(index_tests(explain_text(count))) == {f"keys @> '{expected}'::text[]"}
 
 
 def test_the_narrow_copy_follows_the_documents(corpus):
@@ -332,14 +344,14 @@ def test_a_query_searched_before_ranks_a_new_word_one_typo_away(corpus):
 
 
 def test_the_narrow_copy_is_what_its_documents_give_however_they_are_written(corpus):
-    """Each entry is what migrations 0003 and 0005 derive from its document (the same keys, in
+    """Each entry is what migrations 0005 and 0006 derive from its document (the same keys, in
     the same order, and its title and lead) after statements writing many documents at once:
     an upsert changing some, leaving others as they were, a removal and a return."""
     import importlib
 
     from search.models import SearchDocument, SearchEntry
 
-    keys = importlib.import_module("search.migrations.0003_search_entry").KEYS
+    keys = importlib.import_module("search.migrations.0006_search_entry_anywhere").KEYS
     copied = ", ".join(importlib.import_module("search.migrations.0005_search_entry_leads").COPIED)
     documents = list(SearchDocument.objects.filter(kind="bench").order_by("pk")[:20])
     for document in documents[:10]:
@@ -366,7 +378,7 @@ def test_the_narrow_copy_is_what_its_documents_give_however_they_are_written(cor
         cursor.execute(f"SELECT count(*) FROM ({entries} EXCEPT ALL {derived}) AS extra")
         assert cursor.fetchone()[0] == 0
     changed = SearchEntry.objects.get(pk=documents[0].pk)
-    assert {"tw:mới", "bf:moi", "lf:moi"} <= set(changed.keys)
+    assert {"tw:mới", "bf:moi", "lf:moi", "af:moi", "af:chu"} <= set(changed.keys)
     assert changed.lead_folded == " loi moi "
     assert SearchEntry.objects.count() == ROWS - 4
 
