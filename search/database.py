@@ -218,7 +218,8 @@ class DatabaseEngine(Engine):
 
     def holds(self, fields, copy, forms):
         """Rows where the `copy` of one of `fields` holds one of `forms` (tuples of words)
-        whole and in order: on PostgreSQL through the index of `search_entry.keys`."""
+        whole and in order: on PostgreSQL through the index of `search_entry.keys` (a word
+        in any of the three fields, folded: its one `af:` key)."""
         if not self.indexed:
             return _contains([f"{field}_{copy}" for field in fields], forms)
         if all(len(form) == 1 for form in forms):
@@ -276,7 +277,7 @@ class DatabaseEngine(Engine):
         làm theo Bác": 7-13 ms of index reading each with the words first, 3-5 with the
         tier's title keys first). The words of one form (no typo variant) are one test of
         their keys all held, whose lists GIN skips through together (the index's part of
-        counting "hoc tap lam theo bac": 20 ms as five tests of a key each, 10 as one)."""
+        counting "hoc tap lam theo bac": 19 ms as five tests of three keys each, 10 as one)."""
         rows = self.rows().filter(within)
         fields = list(ranking.FIELDS)
         words = [unit for unit in units if not unit.phrase]

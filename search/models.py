@@ -62,8 +62,8 @@ class SearchEntry(models.Model):
     """PostgreSQL's narrow copy of each live SearchDocument, written by triggers (migration
     0003, leads since 0005): what counting, facets and ranking read, and `keys`, every word of
     each copy behind its field and copy (`bf:hoc`, `lw:học`) and, since 0006, every folded
-    word anywhere (`af:hoc`), under a GIN index. SQLite has no
-    such table: the database engine reads SearchDocument there."""
+    word anywhere (`af:hoc`), under a GIN index. SQLite has no such table: the database
+    engine reads SearchDocument there."""
 
     id = models.BigIntegerField(primary_key=True)
     kind = models.CharField(max_length=20)

@@ -5,7 +5,8 @@ of the index per word, overlapping its three keys (`tf:hoc`, `lf:hoc`, `bf:hoc`)
 three lists for each word, most of a common word's rows in two or three of them. With one key
 per word, the words typed are one test of their keys all held (`@>`), whose lists GIN skips
 through together: at 100,000 documents, the index's part of counting four or five common words
-goes from about 20 ms to 10. About 160 more keys per entry, an index a fifth larger.
+goes from about 20 ms to 10. About 167 more keys per entry (709 before); the index built anew
+grows from 305 to 328 MB at 100,000 documents.
 """
 
 import importlib
